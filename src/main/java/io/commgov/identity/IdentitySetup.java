@@ -1,0 +1,74 @@
+package io.commgov.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes sure every role group exists with exactly the grants of {@link RoleGrants}; safe to run on every start of every node. */
+@Component
+@Order(10)
+class IdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+    static final String ROLE_GROUP_TYPE = "role";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.values()) {
+            ensureGroup(role.groupId(), role.displayName(), ROLE_GROUP_TYPE);
+        }
+        RoleGrants.all().forEach(this::ensureGrant);
+        log.info("Role groups and authorizations in place: {} roles, {} grants", Role.values().length, RoleGrants.all().size());
+    }
+
+    void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            var group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensureGrant(RoleGrants.Grant grant) {
+        List<Authorization> existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(grant.groupId())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .list();
+        Authorization authorization = existing.isEmpty()
+                ? authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT)
+                : existing.get(0);
+        if (existing.isEmpty()) {
+            authorization.setGroupId(grant.groupId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        } else if (grant.permissions().stream().allMatch(p -> authorization.isPermissionGranted(p))) {
+            return;
+        }
+        for (Permission permission : grant.permissions()) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,35 @@
+package io.commgov.validation;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every approval task (SPEC section 4): completes with {@code approved} and a {@code comment} that is required for a
+ * rejection; the requester can never approve their own request (four-eyes, R-ACC-4, R-SOD).
+ */
+@Component
+class ApprovalContract implements TaskContract {
+
+    static final String NAME = "approval";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void check(Fields fields, TaskContext task) {
+        Boolean approved = fields.requiredBoolean("approved");
+        String comment = fields.text("comment", 2000);
+        if (Boolean.FALSE.equals(approved) && comment == null) {
+            fields.reject("comment", "required-when-rejected", "comment is required when approved is false: say why the request is rejected");
+        }
+        FourEyes.check(fields, task);
+    }
+
+    @Override
+    public List<String> decisionFields() {
+        return List.of("approved", "comment");
+    }
+}

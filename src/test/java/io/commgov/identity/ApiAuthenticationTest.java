@@ -1,0 +1,55 @@
+package io.commgov.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.commgov.support.Api;
+import io.commgov.support.CommGovIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+@CommGovIntegrationTest
+class ApiAuthenticationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void anonymousCallsToTheEngineApiAreRefused() {
+        var response = new Api(rest).anonymousGet("/engine-rest/task");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void anonymousCallsToCommGovApiAreRefused() {
+        assertThat(new Api(rest).anonymousGet("/api/anything").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    // a failed login locks the user for a few seconds (Camunda's login delay), so this uses a user no other test logs in as
+    @Test
+    void aWrongPasswordIsRefused() {
+        var response = new Api(rest).getWithPassword("adam", "not-his-password", "/engine-rest/task");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aKnownUserWithTheRightPasswordIsServed() {
+        var response = new Api(rest).get("emma", "/engine-rest/task");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).startsWith("[");
+    }
+
+    @Test
+    void healthIsUpForEveryoneWithoutDetails() {
+        var response = new Api(rest).anonymousGet("/actuator/health");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotExposed() {
+        assertThat(new Api(rest).anonymousGet("/actuator/env").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
