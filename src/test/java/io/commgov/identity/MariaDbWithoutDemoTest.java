@@ -29,7 +29,7 @@ class MariaDbWithoutDemoTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = MariaDb.freshDatabase("commgov_nodemo");
+        String url = MariaDb.freshDatabase("nodemo");
         registry.add("spring.datasource.url", () -> url);
     }
 

@@ -20,12 +20,13 @@ public final class MariaDb {
         return "mariadb".equals(System.getProperty("commgov.test.database"));
     }
 
-    /** A fresh, empty database on the same server; answers its JDBC URL. */
-    public static String freshDatabase(String name) {
+    /** A fresh, empty database named after the run's database plus {@code suffix}, on the same server; answers its JDBC URL. */
+    public static String freshDatabase(String suffix) {
         var m = DATABASE_IN_URL.matcher(url());
         if (!m.matches()) {
             throw new IllegalStateException("Unexpected MariaDB test URL " + url());
         }
+        String name = m.group(2) + "_" + suffix;
         try (var connection = DriverManager.getConnection(m.group(1), "root", "");
              var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
