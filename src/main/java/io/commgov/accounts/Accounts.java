@@ -1,0 +1,163 @@
+package io.commgov.accounts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.Violation;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts and every change to them; each change is logged as an {@link AccountEvent}. */
+@Service
+@Transactional
+public class Accounts {
+
+    static final String EMPLOYEE_ID = "employeeId";
+
+    private final AccountRepository accounts;
+    private final AccountEventRepository events;
+    private final PermissionTemplates templates;
+    private final ApplicationEventPublisher publisher;
+
+    Accounts(AccountRepository accounts, AccountEventRepository events, PermissionTemplates templates,
+             ApplicationEventPublisher publisher) {
+        this.accounts = accounts;
+        this.events = events;
+        this.templates = templates;
+        this.publisher = publisher;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> activeAccountOf(String employeeId) {
+        return employeeId == null ? Optional.empty() : accounts.findByActiveEmployeeId(employeeId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(String accountId) {
+        return accounts.findById(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> list(String employeeId, AccountState state) {
+        List<Account> found = employeeId != null ? accounts.findByEmployeeIdOrderByCreatedAtDesc(employeeId)
+                : state != null ? accounts.findByStateOrderByCreatedAtDesc(state)
+                : accounts.findAllByOrderByCreatedAtDesc();
+        return found.stream().filter(a -> state == null || a.getState() == state).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<AccountEvent> historyOf(String accountId) {
+        return events.findByAccountIdOrderByOccurredAt(accountId);
+    }
+
+    /** A request is on record from its start, with the template of its type as the permissions asked for. */
+    Account request(String employeeId, String fullName, String department, AccountType type, LocalDate validUntil,
+                    List<String> requested, String requestedBy, String processInstanceId) {
+        var all = new ArrayList<>(templates.of(type, department));
+        PermissionTemplates.beyond(all, requested).forEach(all::add);
+        var account = accounts.save(Account.requested(employeeId, fullName, department, type, validUntil, all,
+                requestedBy, processInstanceId, now()));
+        log(account, "REQUESTED", requestedBy, type + " for " + department + ", permissions " + all, processInstanceId);
+        return account;
+    }
+
+    /**
+     * IT creates the account: the template, plus the extras only if the IT head approved them (R-ACC-2). A second
+     * active account for the employee id is refused (R-ACC-1); the unique index catches a request racing this one.
+     */
+    Account activate(String accountId, boolean extrasApproved, String approvedBy, String actor, String processInstanceId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account " + accountId));
+        refuseIfActive(account.getEmployeeId(), accountId);
+        var granted = new ArrayList<>(templates.of(account.getType(), account.getDepartment()));
+        var extras = PermissionTemplates.beyond(granted, account.getPermissions());
+        if (extrasApproved) {
+            granted.addAll(extras);
+        }
+        account.activate(granted, approvedBy, now());
+        try {
+            accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(account.getEmployeeId());
+        }
+        log(account, "ACTIVATED", actor, "permissions " + granted
+                + (extras.isEmpty() ? "" : extrasApproved ? " (extras approved by the IT head)" : "; not granted: " + extras),
+                processInstanceId);
+        return account;
+    }
+
+    void reject(String accountId, String actor, String reason, String processInstanceId) {
+        accounts.findById(accountId).ifPresent(account -> {
+            account.disable("REJECTED", now());
+            log(account, "REJECTED", actor, reason, processInstanceId);
+        });
+    }
+
+    /** R-ACC-3: a time-limited account ends at its end date; answers false when it was no longer active. */
+    boolean expire(String accountId, String processInstanceId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account " + accountId));
+        if (account.getState() != AccountState.ACTIVE) {
+            return false;
+        }
+        account.disable("EXPIRED", now());
+        log(account, "EXPIRED", null, "valid until " + account.getValidUntil(), processInstanceId);
+        return true;
+    }
+
+    /** R-CHG-2: the old department's group and any extras go, the new department gets the type's template. */
+    Account transfer(String employeeId, String newDepartment, String actor, String processInstanceId) {
+        Account account = requireActive(employeeId);
+        String old = account.getDepartment();
+        account.moveTo(newDepartment, templates.of(account.getType(), newDepartment), now());
+        log(account, "TRANSFERRED", actor, old + " -> " + newDepartment + ", permissions " + account.getPermissions(), processInstanceId);
+        return account;
+    }
+
+    Account changeRole(String employeeId, String newRole, String actor, String processInstanceId) {
+        Account account = requireActive(employeeId);
+        String old = account.getJobRole();
+        account.changeRole(newRole, now());
+        log(account, "ROLE_CHANGED", actor, (old == null ? "-" : old) + " -> " + newRole, processInstanceId);
+        return account;
+    }
+
+    /** Resignation disables the account and asks whoever owns things for the person to hand them to {@code handOverTo}. */
+    Account resign(String employeeId, LocalDate effectiveDate, String handOverTo, String actor, String processInstanceId) {
+        Account account = requireActive(employeeId);
+        account.disable("RESIGNED", now());
+        log(account, "RESIGNED", actor, "effective " + effectiveDate + ", hand-over to " + handOverTo, processInstanceId);
+        publisher.publishEvent(new EmployeeResigned(employeeId, account.getFullName(), account.getDepartment(),
+                effectiveDate, handOverTo, processInstanceId));
+        return account;
+    }
+
+    void log(Account account, String action, String actor, String detail, String processInstanceId) {
+        events.save(new AccountEvent(account, action, actor, detail, processInstanceId, now()));
+    }
+
+    private Account requireActive(String employeeId) {
+        return accounts.findByActiveEmployeeId(employeeId).orElseThrow(() -> new ContractViolationException(List.of(
+                new Violation(EMPLOYEE_ID, "no-active-account", "employee " + employeeId + " has no active account"))));
+    }
+
+    private void refuseIfActive(String employeeId, String exceptAccountId) {
+        accounts.findByActiveEmployeeId(employeeId).filter(a -> !a.getId().equals(exceptAccountId)).ifPresent(a -> {
+            throw duplicate(employeeId);
+        });
+    }
+
+    static ContractViolationException duplicate(String employeeId) {
+        return new ContractViolationException(List.of(new Violation(EMPLOYEE_ID, "unique-active-account",
+                "employee " + employeeId + " already has an active account; disable it before opening another (R-ACC-1)")));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

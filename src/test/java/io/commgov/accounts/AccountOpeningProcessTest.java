@@ -1,0 +1,321 @@
+package io.commgov.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+
+import io.commgov.support.CommGovIntegrationTest;
+import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.Violation;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/** {@code account-opening}: every path of Template 2 (R-ACC-1..4), driven through the engine as the demo users. */
+@CommGovIntegrationTest
+class AccountOpeningProcessTest {
+
+    // Monday 1 June 2026, 10:00 in Beijing
+    static final Instant NOW = OffsetDateTime.parse("2026-06-01T10:00:00+08:00").toInstant();
+    static final String KEY = "account-opening";
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired Accounts accounts;
+    @Autowired AccountRepository accountRepository;
+    AccountTestSupport support;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        support = new AccountTestSupport(identityService, taskService);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void employeeAccountAppliedByTheHeadIsCreatedByItWithTheEmployeeTemplate() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("head-mkt", employee(employeeId, "MKT"));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("it");
+        assertThat(accounts.activeAccountOf(employeeId)).isEmpty();
+        assertThat(accountOf(pi).getState()).isEqualTo(AccountState.REQUESTED);
+
+        support.approve("ivan", pi.getId(), "Task_ReviewByIt");
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_CreateAccount").hasNotPassed("Task_ReviewByDeptHead",
+                "Task_ApproveExtraPermissions").hasPassed("EndEvent_AccountOpened");
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(account.getPermissions()).containsExactly("chat:groups", "files:read", "files:write", "meeting:create", "group:dept-MKT");
+        assertThat(account.getType()).isEqualTo(AccountType.EMPLOYEE);
+        assertThat(account.getValidUntil()).isNull();
+        assertThat(account.getRequestedBy()).isEqualTo("head-mkt");
+        assertThat(account.getApprovedBy()).isEqualTo("ReviewByIt:ivan");
+        assertThat(notices(account)).anyMatch(e -> e.getActor().equals("head-mkt") && e.getDetail().contains("Account opened"));
+    }
+
+    @Test
+    void internAccountIsReviewedByTheDepartmentHeadThenConfiguredByIt() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("mia", temporary(employeeId, "INTERN", "RND", "2026-06-30"));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByDeptHead");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateUser("head-rnd");
+        assertThat(taskService.createTaskQuery().taskCandidateUser("head-mkt").processInstanceId(pi.getId()).count()).isZero();
+        support.approve("head-rnd", pi.getId(), "Task_ReviewByDeptHead");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+        support.approve("iris", pi.getId(), "Task_ReviewByIt");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_ExpiryReminder");
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(account.getPermissions()).containsExactly("chat:own-department", "files:view", "group:dept-RND")
+                .doesNotContain("files:write", "chat:groups");
+        assertThat(account.getValidUntil()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(account.getApprovedBy()).isEqualTo("ReviewByDeptHead:head-rnd,ReviewByIt:iris");
+    }
+
+    @Test
+    void contractorAccountIsReviewedByTheDepartmentHeadThenConfiguredByIt() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("mia", temporary(employeeId, "CONTRACTOR", "PRD", "2026-12-31"));
+
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateUser("head-prd");
+        support.approve("head-prd", pi.getId(), "Task_ReviewByDeptHead");
+        support.approve("ivan", pi.getId(), "Task_ReviewByIt");
+
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(account.getType()).isEqualTo(AccountType.CONTRACTOR);
+        assertThat(account.getPermissions()).containsExactly("chat:own-department", "files:view", "group:dept-PRD");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_ExpiryReminder");
+    }
+
+    @Test
+    void rejectionByTheDepartmentHeadEndsTheRequestAndTellsTheApplicantWhy() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("mia", temporary(employeeId, "INTERN", "RND", "2026-06-30"));
+
+        support.decide("head-rnd", pi.getId(), "Task_ReviewByDeptHead", false, "实习协议尚未签署");
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_ReviewByIt", "Task_CreateAccount");
+        Account account = accountOf(pi);
+        assertThat(account.getState()).isEqualTo(AccountState.DISABLED);
+        assertThat(account.getStateReason()).isEqualTo("REJECTED");
+        assertThat(notices(account)).anyMatch(e -> e.getActor().equals("mia") && e.getDetail().contains("实习协议尚未签署"));
+    }
+
+    @Test
+    void rejectionByItEndsTheRequestAndTellsTheApplicantWhy() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("head-mkt", employee(employeeId, "MKT"));
+
+        support.decide("ivan", pi.getId(), "Task_ReviewByIt", false, "工号在人事系统中不存在");
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("Task_CreateAccount");
+        assertThat(accounts.activeAccountOf(employeeId)).isEmpty();
+        assertThat(notices(accountOf(pi))).anyMatch(e -> e.getActor().equals("head-mkt") && e.getDetail().contains("工号在人事系统中不存在"));
+    }
+
+    @Test
+    void extraPermissionsApprovedByTheItHeadAreGranted() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("mia", temporary(employeeId, "INTERN", "RND", "2026-06-30")
+                .putValueTyped("extraPermissions", SpinValues.jsonValue("[\"files:write\",\"files:view\"]").create()));
+        support.approve("head-rnd", pi.getId(), "Task_ReviewByDeptHead");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ApproveExtraPermissions");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("it-head");
+        assertThat(runtimeService.getVariable(pi.getId(), "permissionsBeyondTemplate")).isEqualTo("files:write");
+        support.approve("ian", pi.getId(), "Task_ApproveExtraPermissions");
+        support.approve("ivan", pi.getId(), "Task_ReviewByIt");
+
+        assertThat(accounts.activeAccountOf(employeeId).orElseThrow().getPermissions())
+                .containsExactly("chat:own-department", "files:view", "group:dept-RND", "files:write");
+    }
+
+    @Test
+    void extraPermissionsRefusedByTheItHeadAreNeverGranted() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance pi = request("head-mkt", employee(employeeId, "MKT")
+                .putValueTyped("extraPermissions", SpinValues.jsonValue("[\"files:core\"]").create()));
+
+        support.decide("ian", pi.getId(), "Task_ApproveExtraPermissions", false, "核心文件群组不对市场部开放");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+        support.approve("ivan", pi.getId(), "Task_ReviewByIt");
+
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(account.getPermissions()).doesNotContain("files:core")
+                .containsExactly("chat:groups", "files:read", "files:write", "meeting:create", "group:dept-MKT");
+        assertThat(accountEvents(account)).anyMatch(e -> e.getAction().equals("ACTIVATED") && e.getDetail().contains("not granted: [files:core]"));
+    }
+
+    @Test
+    void extrasWithinTheTemplateNeedNoExtraApproval() {
+        ProcessInstance pi = request("head-mkt", employee(AccountTestSupport.newEmployeeId(), "MKT")
+                .putValueTyped("extraPermissions", SpinValues.jsonValue("[\"files:write\"]").create()));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt").hasNotPassed("Task_ApproveExtraPermissions");
+    }
+
+    @Test
+    void aSecondActiveAccountForTheSameEmployeeIdIsRefusedAtStart() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance first = request("head-mkt", employee(employeeId, "MKT"));
+        support.approve("ivan", first.getId(), "Task_ReviewByIt");
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+        assertThatThrownBy(() -> request("head-prd", employee(employeeId, "PRD")))
+                .isInstanceOf(ContractViolationException.class)
+                .satisfies(e -> assertThat(((ContractViolationException) e).violations())
+                        .extracting(Violation::field, Violation::rule).contains(org.assertj.core.groups.Tuple.tuple("employeeId", "unique-active-account")));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecondActiveAccountIsRefusedWhenItCreatesIt() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        ProcessInstance first = request("head-mkt", employee(employeeId, "MKT"));
+        ProcessInstance racing = request("head-mkt", employee(employeeId, "MKT"));
+        support.approve("ivan", first.getId(), "Task_ReviewByIt");
+
+        assertThatThrownBy(() -> support.approve("iris", racing.getId(), "Task_ReviewByIt"))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("employeeId").hasMessageContaining("unique-active-account");
+        BpmnAwareTests.assertThat(racing).isWaitingAt("Task_ReviewByIt");
+        assertThat(accountRepository.findByEmployeeIdOrderByCreatedAtDesc(employeeId))
+                .filteredOn(a -> a.getState() == AccountState.ACTIVE).hasSize(1);
+
+        support.decide("iris", racing.getId(), "Task_ReviewByIt", false, "该工号已有有效账号");
+        BpmnAwareTests.assertThat(racing).isEnded().hasPassed("EndEvent_Rejected");
+    }
+
+    @Test
+    void theDatabaseItselfRefusesTwoActiveAccountsForOneEmployeeId() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        Instant now = Instant.now();
+        for (int i = 0; i < 2; i++) {
+            Account account = Account.requested(employeeId, "并发", "MKT", AccountType.EMPLOYEE, null, List.of("chat:groups"),
+                    "head-mkt", null, now);
+            account.activate(List.of("chat:groups"), "ivan", now);
+            if (i == 0) {
+                accountRepository.saveAndFlush(account);
+            } else {
+                assertThatThrownBy(() -> accountRepository.saveAndFlush(account)).isInstanceOf(DataIntegrityViolationException.class);
+            }
+        }
+    }
+
+    @Test
+    void timeLimitedAccountIsRemindedThreeWorkingDaysBeforeAndDisabledAtItsEndDate() {
+        String employeeId = AccountTestSupport.newEmployeeId();
+        // end date Tuesday 30 June: three working days before is Thursday 25 June
+        ProcessInstance pi = request("mia", temporary(employeeId, "INTERN", "RND", "2026-06-30"));
+        support.approve("head-rnd", pi.getId(), "Task_ReviewByDeptHead");
+        support.approve("ivan", pi.getId(), "Task_ReviewByIt");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_ExpiryReminder");
+        assertThat(job("Timer_ExpiryReminder", pi).getDuedate()).isEqualTo(at("2026-06-25T09:00:00+08:00"));
+        ClockUtil.setCurrentTime(at("2026-06-25T09:00:00+08:00"));
+        execute(job("Timer_ExpiryReminder", pi));
+
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(notices(account)).anyMatch(e -> e.getActor().equals("mia") && e.getDetail().contains("expires soon"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_AccountExpiry");
+        assertThat(job("Timer_AccountExpiry", pi).getDuedate()).isEqualTo(at("2026-07-01T00:00:00+08:00"));
+
+        ClockUtil.setCurrentTime(at("2026-07-01T00:00:00+08:00"));
+        execute(job("Timer_AccountExpiry", pi));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_AccountExpired");
+        assertThat(accounts.activeAccountOf(employeeId)).isEmpty();
+        Account disabled = accountOf(pi);
+        assertThat(disabled.getState()).isEqualTo(AccountState.DISABLED);
+        assertThat(disabled.getStateReason()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void theApplicantCanNeitherApproveNorClaimTheirOwnRequestEvenAsAnApprover() {
+        ensureUser("mentor-head-rnd", "mentor", "dept-head", "dept-RND", "employee");
+        ProcessInstance pi = request("mentor-head-rnd", temporary(AccountTestSupport.newEmployeeId(), "INTERN", "RND", "2026-06-30"));
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateUser("mentor-head-rnd").hasCandidateUser("head-rnd");
+
+        assertThatThrownBy(() -> support.approve("mentor-head-rnd", pi.getId(), "Task_ReviewByDeptHead"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
+        String taskId = task(pi).getId();
+        assertThatThrownBy(() -> support.run("mentor-head-rnd", () -> taskService.claim(taskId, "mentor-head-rnd")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("four-eyes");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByDeptHead");
+
+        support.approve("head-rnd", pi.getId(), "Task_ReviewByDeptHead");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+    }
+
+    private ProcessInstance request(String applicant, VariableMap variables) {
+        return support.as(applicant, () -> runtimeService.startProcessInstanceByKey(KEY, variables));
+    }
+
+    static VariableMap employee(String employeeId, String department) {
+        return Variables.createVariables().putValue("employeeId", employeeId).putValue("fullName", "张三")
+                .putValue("department", department).putValue("accountType", "EMPLOYEE");
+    }
+
+    static VariableMap temporary(String employeeId, String type, String department, String endDate) {
+        return Variables.createVariables().putValue("employeeId", employeeId).putValue("fullName", "李四")
+                .putValue("department", department).putValue("accountType", type).putValue("endDate", endDate);
+    }
+
+    private Account accountOf(ProcessInstance pi) {
+        return accountRepository.findAll().stream().filter(a -> pi.getId().equals(a.getProcessInstanceId())).findFirst().orElseThrow();
+    }
+
+    private List<AccountEvent> accountEvents(Account account) {
+        return accounts.historyOf(account.getId());
+    }
+
+    private List<AccountEvent> notices(Account account) {
+        return accountEvents(account).stream().filter(e -> e.getAction().equals(Notices.ACTION)).toList();
+    }
+
+    private void ensureUser(String id, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var user = identityService.newUser(id);
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            for (String group : groups) {
+                identityService.createMembership(id, group);
+            }
+        }
+    }
+
+    private static Date at(String dateTime) {
+        return Date.from(OffsetDateTime.parse(dateTime).toInstant());
+    }
+}
