@@ -1,18 +1,19 @@
 package io.commgov.accounts;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 
+import io.commgov.sla.Calendars;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Dates of the account timers (R-ACC-3), used in the models as {@code ${accountTimers.expiryAt(endDate)}}: an
  * account is valid through its end date and disabled when that day is over; the applicant is reminded at the
- * start of the working day that lies {@code commgov.accounts.reminder-working-days} working days before it.
+ * start of the working day that lies {@code commgov.accounts.reminder-working-days} working days (on the calendar
+ * {@code commgov.accounts.reminder-calendar}) before it.
  */
 @Component("accountTimers")
 public class AccountTimers {
@@ -20,9 +21,14 @@ public class AccountTimers {
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalTime WORKDAY_START = LocalTime.of(9, 0);
 
+    private final Calendars calendars;
+    private final String calendar;
     private final int reminderWorkingDays;
 
-    AccountTimers(@Value("${commgov.accounts.reminder-working-days:3}") int reminderWorkingDays) {
+    AccountTimers(Calendars calendars, @Value("${commgov.accounts.reminder-calendar:workdays}") String calendar,
+                  @Value("${commgov.accounts.reminder-working-days:3}") int reminderWorkingDays) {
+        this.calendars = calendars;
+        this.calendar = calendar;
         this.reminderWorkingDays = reminderWorkingDays;
     }
 
@@ -46,8 +52,9 @@ public class AccountTimers {
         return at(dateOf(date), LocalTime.MIDNIGHT);
     }
 
+    // public holidays and make-up workdays come from the calendar (R-SLA)
     boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return calendars.isWorkingDay(calendar, day);
     }
 
     static LocalDate dateOf(Object value) {

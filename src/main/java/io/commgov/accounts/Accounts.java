@@ -142,8 +142,12 @@ public class Accounts {
     }
 
     private Account requireActive(String employeeId) {
-        return accounts.findByActiveEmployeeId(employeeId).orElseThrow(() -> new ContractViolationException(List.of(
-                new Violation(EMPLOYEE_ID, "no-active-account", "employee " + employeeId + " has no active account"))));
+        return accounts.findByActiveEmployeeId(employeeId).orElseThrow(() -> noActiveAccount(employeeId));
+    }
+
+    static ContractViolationException noActiveAccount(String employeeId) {
+        return new ContractViolationException(List.of(new Violation(EMPLOYEE_ID, "no-active-account",
+                "employee " + employeeId + " has no active account")));
     }
 
     private void refuseIfActive(String employeeId, String exceptAccountId) {
