@@ -12,7 +12,12 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.commgov.notify.NotifyProperties;
 import io.commgov.support.CommGovIntegrationTest;
+import jakarta.mail.internet.MimeMessage;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +34,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -40,12 +46,16 @@ class AccountOpeningProcessTest {
     static final Instant NOW = OffsetDateTime.parse("2026-06-01T10:00:00+08:00").toInstant();
     static final String KEY = "account-opening";
 
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired Accounts accounts;
     @Autowired AccountRepository accountRepository;
+    @Autowired NotifyProperties notifyProperties;
     AccountTestSupport support;
 
     @BeforeEach
@@ -131,6 +141,31 @@ class AccountOpeningProcessTest {
         assertThat(account.getState()).isEqualTo(AccountState.DISABLED);
         assertThat(account.getStateReason()).isEqualTo("REJECTED");
         assertThat(notices(account)).anyMatch(e -> e.getActor().equals("mia") && e.getDetail().contains("实习协议尚未签署"));
+    }
+
+    @Test
+    void theApplicantReceivesTheRejectionAndItsReasonByEmail() throws Exception {
+        var mail = notifyProperties.getMail();
+        boolean enabled = mail.isEnabled();
+        String host = mail.getHost();
+        int port = mail.getPort();
+        mail.setEnabled(true);
+        mail.setHost("127.0.0.1");
+        mail.setPort(smtp.getSmtp().getPort());
+        try {
+            ProcessInstance pi = request("mia", temporary(AccountTestSupport.newEmployeeId(), "CONTRACTOR", "RND", "2026-09-30"));
+            support.decide("head-rnd", pi.getId(), "Task_ReviewByDeptHead", false, "合同尚未生效");
+
+            assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+            MimeMessage message = smtp.getReceivedMessages()[0];
+            assertThat(message.getAllRecipients()[0].toString()).isEqualTo("mia@commgov.example");
+            assertThat(message.getSubject()).contains("Account request rejected");
+            assertThat(GreenMailUtil.getBody(message)).isNotBlank();
+        } finally {
+            mail.setEnabled(enabled);
+            mail.setHost(host);
+            mail.setPort(port);
+        }
     }
 
     @Test
