@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     static final String EMPLOYEE_ID = "employeeId";
+    static final String PROJECT_GROUP_PREFIX = "group:project-";
 
     private final AccountRepository accounts;
     private final AccountEventRepository events;
@@ -135,6 +136,38 @@ public class Accounts {
         publisher.publishEvent(new EmployeeResigned(employeeId, account.getFullName(), account.getDepartment(),
                 effectiveDate, handOverTo, processInstanceId));
         return account;
+    }
+
+    /**
+     * An external client's account (R-CLI-1): the EXTERNAL_CLIENT template plus the named project groups only, until
+     * the project's end; opened by the client-onboarding process once sales head and IT have approved it.
+     */
+    public Account openExternalClient(String clientRef, String clientName, String department, List<String> projectGroups,
+                                      LocalDate projectEnd, String requestedBy, String approvedBy, String processInstanceId) {
+        refuseIfActive(clientRef, null);
+        var permissions = new ArrayList<>(templates.of(AccountType.EXTERNAL_CLIENT, department));
+        projectGroups.forEach(g -> permissions.add(PROJECT_GROUP_PREFIX + g));
+        var account = Account.requested(clientRef, clientName, department, AccountType.EXTERNAL_CLIENT, projectEnd, permissions,
+                requestedBy, processInstanceId, now());
+        account.activate(permissions, approvedBy, now());
+        try {
+            accounts.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(clientRef);
+        }
+        log(account, "ACTIVATED", EngineContext.actor(), "external client, permissions " + permissions, processInstanceId);
+        return account;
+    }
+
+    /** Ends an account at once (expiry or revocation by the contact person); answers false when it was not active. */
+    public boolean disable(String accountId, String reason, String actor, String processInstanceId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account " + accountId));
+        if (account.getState() != AccountState.ACTIVE) {
+            return false;
+        }
+        account.disable(reason, now());
+        log(account, reason, actor, null, processInstanceId);
+        return true;
     }
 
     void log(Account account, String action, String actor, String detail, String processInstanceId) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The permission template of each account type (Template 2, R-ACC-2) is the DMN decision
  * {@value #DECISION} in {@code processes/accounts/account-permissions.dmn}; its latest deployed version applies,
- * so a process owner changes a template in Modeler. Every account also joins its own department's group.
+ * so a process owner changes a template in Modeler. Every internal account also joins its own department's group;
+ * an external client joins only the project groups it is named for.
  */
 @Component
 class PermissionTemplates {
@@ -34,7 +35,9 @@ class PermissionTemplates {
         if (permissions.isEmpty()) {
             throw new IllegalStateException(DECISION + " has no permission template for account type " + type);
         }
-        permissions.add(DEPARTMENT_GROUP_PREFIX + department);
+        if (type != AccountType.EXTERNAL_CLIENT) {
+            permissions.add(DEPARTMENT_GROUP_PREFIX + department);
+        }
         return new ArrayList<>(permissions);
     }
 

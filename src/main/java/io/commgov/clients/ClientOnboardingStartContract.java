@@ -1,0 +1,48 @@
+package io.commgov.clients;
+
+import java.util.regex.Pattern;
+
+import io.commgov.validation.Fields;
+import io.commgov.validation.StartContract;
+import org.springframework.stereotype.Component;
+
+/** Start variables of {@code client-onboarding} (SPEC section 4); the client's consent must be given (R-CLI-2). */
+@Component
+class ClientOnboardingStartContract implements StartContract {
+
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern GROUP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    @Override
+    public String processKey() {
+        return PersonalDataGuard.PROCESS_KEY;
+    }
+
+    @Override
+    public void check(Fields f) {
+        f.requiredText("clientName", 100);
+        f.requiredText("company", 200);
+        // the rule's message never repeats the value: personal data stays out of logs and error bodies
+        String phone = f.requiredText("phone", 40);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            f.reject("phone", "phone-format", "phone must be a telephone number of 7 to 20 digits");
+        }
+        String email = f.requiredText("email", 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            f.reject("email", "email-format", "email must be an e-mail address such as name@example.com");
+        }
+        var groups = f.list("projectGroups", true);
+        for (String group : groups) {
+            if (!GROUP.matcher(group).matches()) {
+                f.reject("projectGroups", "pattern", "projectGroups entries are group names of letters, digits, '-' or '_' (got '" + group + "')");
+            }
+        }
+        f.futureDate("projectEndDate", true);
+        f.requiredText("processingPurpose", 500);
+        Boolean consent = f.requiredBoolean("consent");
+        if (Boolean.FALSE.equals(consent)) {
+            f.reject("consent", "must-be-true", "consent must be true: the client's consent to processing is required (Data Security Law)");
+        }
+    }
+}

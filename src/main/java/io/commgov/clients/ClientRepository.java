@@ -1,0 +1,12 @@
+package io.commgov.clients;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ClientRepository extends JpaRepository<Client, String> {
+
+    List<Client> findByContactPerson(String contactPerson);
+
+    List<Client> findAllByOrderByCreatedAtDesc();
+}

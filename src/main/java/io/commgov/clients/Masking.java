@@ -1,0 +1,30 @@
+package io.commgov.clients;
+
+/** How personal data is shown to those without need (R-CLI-2): {@code 138****5678}, {@code l***@example.com}. */
+final class Masking {
+
+    private Masking() {
+    }
+
+    static String phone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.strip();
+        if (digits.length() < 7) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
+    }
+
+    static String email(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+}
