@@ -1,6 +1,10 @@
 package io.commgov.clients;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +14,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -29,6 +32,7 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
 
     static final String PROCESS_KEY = "client-onboarding";
     static final Set<String> PERSONAL = Set.of("phone", "email");
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ObjectProvider<Clients> clients;
 
@@ -50,26 +54,31 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 }
             }
         });
-        // the default database history handler, minus the personal variables of this one process
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        if (configuration.isEnableDefaultDbHistoryEventHandler()) {
-            configuration.setEnableDefaultDbHistoryEventHandler(false);
-            handlers.add(0, new WithoutPersonalData(new DbHistoryEventHandler()));
-        }
-        configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    // wraps whatever handlers the engine ended up with, so other plugins' handlers keep working
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryEventHandler(new WithoutPersonalData(configuration.getHistoryEventHandler()));
     }
 
     private void moveToVault(DelegateExecution execution) {
         String id = UUID.randomUUID().toString();
         clients.getObject().record(id, (String) execution.getVariable("clientName"), (String) execution.getVariable("company"),
                 (String) execution.getVariable("phone"), (String) execution.getVariable("email"),
-                TextLists.of(execution.getVariable("projectGroups")), java.time.LocalDate.parse(String.valueOf(
-                        execution.getVariable("projectEndDate")).substring(0, 10)),
+                TextLists.of(execution.getVariable("projectGroups")), dateOf(execution.getVariable("projectEndDate")),
                 (String) execution.getVariable("processingPurpose"), (String) execution.getVariable("initiator"),
                 execution.getProcessInstanceId());
         execution.setVariable("clientId", id);
         PERSONAL.forEach(execution::removeVariable);
+    }
+
+    static LocalDate dateOf(Object value) {
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(BUSINESS_ZONE).toLocalDate();
+        }
+        String s = String.valueOf(value).strip();
+        return s.length() <= 10 ? LocalDate.parse(s) : OffsetDateTime.parse(s).atZoneSameInstant(BUSINESS_ZONE).toLocalDate();
     }
 
     static boolean isPersonal(HistoryEvent event) {
