@@ -84,8 +84,12 @@ class ScreenWordController {
             violations.add(new Violation("word", "max-length", "word must be at most 100 characters (is " + word.length() + ")"));
         } else if (TextNormaliser.normaliseWord(word).length() < 2) {
             violations.add(new Violation("word", "min-letters", "word must hold at least two letters or digits once spaces and punctuation are ignored (got '" + word + "')"));
-        } else if (category != null && words.exists(category, word)) {
-            violations.add(new Violation("word", "duplicate", "'" + word + "' is already listed under " + category));
+        } else if (category != null) {
+            // the screen reads words normalised, so "Project Falcon" and "project-falcon" are the same entry
+            String key = TextNormaliser.normaliseWord(word);
+            words.of(category).stream().filter(e -> TextNormaliser.normaliseWord(e.word()).equals(key)).findFirst()
+                    .ifPresent(e -> violations.add(new Violation("word", "duplicate",
+                            "'" + word + "' is already listed under " + e.category() + " as '" + e.word() + "'")));
         }
         if (!violations.isEmpty()) {
             throw new ContractViolationException(violations);

@@ -71,6 +71,8 @@ class ScreenWordApiTest {
         assertThat(errors(api.post("alice", WORDS, Map.of("category", "HARASSMENT", "word", "！ ？")))).containsEntry("word", "min-letters");
         assertThat(errors(api.post("alice", WORDS, Map.of("category", "HARASSMENT", "word", "x".repeat(101))))).containsEntry("word", "max-length");
         assertThat(errors(api.post("alice", WORDS, Map.of("category", "HARASSMENT", "word", "蠢货")))).containsEntry("word", "duplicate");
+        assertThat(errors(api.post("alice", WORDS, Map.of("category", "TRADE_SECRET", "word", "project-FALCON")))).as("same once normalised")
+                .containsEntry("word", "duplicate");
         assertThat(errors(api.get("alice", WORDS + "?category=NOPE"))).containsEntry("category", "one-of");
     }
 
