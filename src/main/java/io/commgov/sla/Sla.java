@@ -7,9 +7,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -73,8 +76,41 @@ public class Sla {
                 .ifPresent(r -> records.markBreached(r.id(), now));
     }
 
+    /**
+     * A user task under an SLA (its own, or that of an enclosing sub-process) shows the SLA's due date as its due date
+     * and the warning instant as its follow-up date, so Tasklist says "due in …" and sorts by it.
+     */
+    void applyDueDates(DelegateTask task) {
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        ActivityImpl activity = execution.getActivity();
+        for (ScopeImpl scope = activity; scope instanceof ActivityImpl a; scope = a.getFlowScope()) {
+            SlaDefinition definition = (SlaDefinition) a.getProperty(SlaDefinition.PROPERTY);
+            if (definition == null) {
+                continue;
+            }
+            PvmExecutionImpl scopeExecution = a == activity ? execution : execution.findExecutionForFlowScope(a);
+            if (scopeExecution == null) {
+                continue;
+            }
+            var open = records.openFor(scopeExecution.getId(), definition.name());
+            if (open.isPresent()) {
+                task.setDueDate(Date.from(open.get().dueAt()));
+                task.setFollowUpDate(Date.from(open.get().warningAt()));
+                return;
+            }
+        }
+    }
+
+    /** Every SLA record of one process instance, oldest first. */
+    public java.util.List<SlaRecord> recordsOf(String processInstanceId) {
+        return records.ofProcessInstance(processInstanceId);
+    }
+
     private SlaRecord start(DelegateExecution execution, SlaDefinition definition) {
-        WorkingTimeCalendar calendar = calendars.calendar(definition.calendar());
+        String calendarName = calendarNameOf(execution, definition);
+        definition = new SlaDefinition(definition.name(), calendarName, definition.duration(), definition.warningFraction(),
+                definition.warningTimerId(), definition.breachTimerId());
+        WorkingTimeCalendar calendar = calendars.calendar(calendarName);
         WorkingDuration duration = Calendars.parse(definition.duration());
         Instant startedAt = now();
         Instant due = calendar.due(startedAt, duration);
@@ -82,6 +118,16 @@ public class Sla {
         calendars.reportUnknownYears(calendar, startedAt, due);
         return records.insert(execution.getProcessInstanceId(), processKeyOf(execution), execution.getId(),
                 execution.getCurrentActivityId(), definition, startedAt, warning, due);
+    }
+
+    // sla.calendar may be an expression, e.g. ${faultSla.calendar()}, so an administrator can name another calendar
+    private static String calendarNameOf(DelegateExecution execution, SlaDefinition definition) {
+        String calendar = definition.calendar();
+        if (!calendar.startsWith("${") && !calendar.startsWith("#{")) {
+            return calendar;
+        }
+        Object value = Context.getProcessEngineConfiguration().getExpressionManager().createExpression(calendar).getValue(execution);
+        return String.valueOf(value);
     }
 
     static SlaDefinition definitionOf(DelegateExecution execution) {
