@@ -1,0 +1,3 @@
+/** Daily backups of the application's and the engine's data, 30 days kept, restored and checked by a monthly drill (R-BAK). */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package io.commgov.backup;
