@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -23,16 +19,26 @@ import java.util.zip.GZIPOutputStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.commgov.crypto.Sm3;
 
 /**
- * Backup files on disk: {@code commgov-<UTC time>.sql.gz} and its {@code .manifest.json}. Plain Java (no Spring), so
- * the restore command runs against an empty database without starting the application.
+ * Backup files on disk: {@code commgov-<UTC time>.sql.gz.sm4} (the gzipped SQL dump, SM4-GCM encrypted) and its
+ * {@code .manifest.json} with the SM3 digest of the file. Needs no running application, so the restore command
+ * works against an empty database.
  */
 final class BackupArchive {
 
-    static final String SUFFIX = ".sql.gz";
+    static final String SUFFIX = ".sql.gz.sm4";
     static final String MANIFEST_SUFFIX = ".manifest.json";
-    static final String DIGEST_ALGORITHM = "SHA-256";
+    static final String DIGEST_ALGORITHM = "SM3";
+    static final String ENCRYPTION = "SM4-GCM";
+
+    /** Encrypts and decrypts whole backups (R-SEC: backups hold client personal data and contracts). */
+    interface Sealer {
+        byte[] seal(byte[] plain);
+
+        byte[] open(byte[] sealed);
+    }
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,27 +47,31 @@ final class BackupArchive {
     }
 
     /** Dumps the source database into {@code directory}; answers the manifest written beside the file. */
-    static BackupManifest write(Connection source, Path directory, Instant at) throws SQLException, IOException {
+    static BackupManifest write(Connection source, Path directory, Instant at, Sealer sealer) throws SQLException, IOException {
         Files.createDirectories(directory);
         DatabaseDump dump = DatabaseDump.of(source);
         Path file = directory.resolve("commgov-" + NAME_TIME.format(at) + SUFFIX);
         Path partial = directory.resolve(file.getFileName() + ".partial");
+        var plain = new java.io.ByteArrayOutputStream();
         java.util.Map<String, Long> counts;
-        try (var out = new GZIPOutputStream(Files.newOutputStream(partial))) {
+        try (var out = new GZIPOutputStream(plain)) {
             counts = dump.dump(source, out);
-        } catch (SQLException | IOException | RuntimeException e) {
+        }
+        try {
+            Files.write(partial, sealer.seal(plain.toByteArray()));
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        var manifest = new BackupManifest(file.getFileName().toString(), dump.kind(), at, DIGEST_ALGORITHM, digest(file),
+        var manifest = new BackupManifest(file.getFileName().toString(), dump.kind(), at, ENCRYPTION, DIGEST_ALGORITHM, digest(file),
                 Files.size(file), counts);
         JSON.writeValue(manifestPath(file).toFile(), manifest);
         return manifest;
     }
 
     /** Restores a backup into an empty database; refuses a file whose digest differs from its manifest. */
-    static BackupManifest restore(Path file, Connection target) throws SQLException, IOException {
+    static BackupManifest restore(Path file, Connection target, Sealer sealer) throws SQLException, IOException {
         BackupManifest manifest = verify(file);
         String targetKind = DatabaseDump.kindOf(target);
         if (!targetKind.equals(manifest.databaseKind())) {
@@ -71,7 +81,7 @@ final class BackupArchive {
         if (!DatabaseDump.tables(target).isEmpty()) {
             throw new IllegalArgumentException("The target database is not empty: a backup is restored into an empty database only");
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(sealer.open(Files.readAllBytes(file))))) {
             DatabaseDump.forKind(manifest.databaseKind()).restore(in, target);
         }
         return manifest;
@@ -115,14 +125,6 @@ final class BackupArchive {
     }
 
     static String digest(Path file) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance(DIGEST_ALGORITHM);
-            try (var in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sm3.hashHex(Files.readAllBytes(file));
     }
 }

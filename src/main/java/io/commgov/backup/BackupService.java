@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.commgov.crypto.SensitiveData;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +44,41 @@ class BackupService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
 
+    static final String CONTEXT = "commgov-backup";
+
+    private final BackupArchive.Sealer sealer;
     private final String appUser;
     private final String appPassword;
 
     BackupService(DataSource dataSource, BackupProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                  @Value("${spring.datasource.username:}") String appUser, @Value("${spring.datasource.password:}") String appPassword) {
+                  SensitiveData sensitiveData, @Value("${spring.datasource.username:}") String appUser, @Value("${spring.datasource.password:}") String appPassword) {
         this.dataSource = dataSource;
+        this.sealer = sealer(sensitiveData);
         this.appUser = appUser;
         this.appPassword = appPassword;
         this.properties = properties;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Backups are sealed with the application's SM4 key, bound to the context {@value #CONTEXT}. */
+    static BackupArchive.Sealer sealer(SensitiveData sensitiveData) {
+        return new BackupArchive.Sealer() {
+            @Override
+            public byte[] seal(byte[] plain) {
+                return sensitiveData.encryptBytes(plain, CONTEXT);
+            }
+
+            @Override
+            public byte[] open(byte[] sealed) {
+                return sensitiveData.decryptBytes(sealed, CONTEXT);
+            }
+        };
+    }
+
+    BackupArchive.Sealer sealer() {
+        return sealer;
     }
 
     Path directory() {
@@ -66,7 +90,7 @@ class BackupService {
         Instant started = ClockUtil.getCurrentTime().toInstant();
         long t0 = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            BackupManifest manifest = BackupArchive.write(connection, properties.directory(), started);
+            BackupManifest manifest = BackupArchive.write(connection, properties.directory(), started, sealer);
             record("BACKUP", started, t0, "SUCCESS", manifest.file(), manifest.sizeBytes(), manifest.digest(),
                     manifest.rowCounts().size() + " tables, " + manifest.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows");
             log.info("Backup {} written ({} bytes)", manifest.file(), manifest.sizeBytes());
@@ -117,7 +141,7 @@ class BackupService {
     private DrillResult drill(Path backup) {
         String name = backup.getFileName().toString();
         try (Connection scratch = scratchDatabase()) {
-            BackupManifest manifest = BackupArchive.restore(backup, scratch);
+            BackupManifest manifest = BackupArchive.restore(backup, scratch, sealer);
             Map<String, Long> restored = DatabaseDump.rowCounts(scratch);
             var differences = new ArrayList<String>();
             manifest.rowCounts().forEach((table, count) -> {

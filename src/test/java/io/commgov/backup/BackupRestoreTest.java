@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
+import io.commgov.crypto.SensitiveData;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.MariaDb;
 import io.commgov.support.Models;
@@ -35,6 +36,7 @@ class BackupRestoreTest {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SensitiveData sensitiveData;
 
     @BeforeEach
     void emptyTheBackupDirectory() throws Exception {
@@ -59,7 +61,11 @@ class BackupRestoreTest {
 
         Target target = freshDatabase("restore");
         try (Connection connection = target.connect()) {
-            BackupArchive.restore(backups.directory().resolve(manifest.file()), connection);
+            assertThat(DatabaseDump.tables(connection)).isEmpty();
+        }
+        assertThat(RestoreCommand.restore(backups.directory().resolve(manifest.file()), target.url(), target.user(), "", sensitiveData))
+                .startsWith("Restored " + manifest.file());
+        try (Connection connection = target.connect()) {
             assertThat(DatabaseDump.rowCounts(connection)).isEqualTo(manifest.rowCounts());
         }
 
@@ -88,9 +94,24 @@ class BackupRestoreTest {
             raf.write(b ^ 0xFF);
         }
         try (Connection connection = freshDatabase("corrupt").connect()) {
-            assertThatThrownBy(() -> BackupArchive.restore(file, connection))
+            assertThatThrownBy(() -> BackupArchive.restore(file, connection, backups.sealer()))
                     .isInstanceOf(BackupCorruptedException.class).hasMessageContaining("digest");
             assertThat(DatabaseDump.tables(connection)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBackupIsSm4EncryptedAndOpensOnlyWithTheKey() throws Exception {
+        BackupManifest manifest = backups.backup();
+        byte[] stored = Files.readAllBytes(backups.directory().resolve(manifest.file()));
+        assertThat(manifest.encryption()).isEqualTo("SM4-GCM");
+        assertThat(manifest.digestAlgorithm()).isEqualTo("SM3");
+        assertThat(manifest.digest()).isEqualTo(io.commgov.crypto.Sm3.hashHex(stored));
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("ACT_RU_EXECUTION");
+        assertThat(stored[0] == (byte) 0x1f && stored[1] == (byte) 0x8b).as("not a plain gzip file").isFalse();
+        byte[] plain = backups.sealer().open(stored);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(plain))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).containsIgnoringCase("ACT_RU_EXECUTION");
         }
     }
 
@@ -106,7 +127,7 @@ class BackupRestoreTest {
         ClockUtil.setCurrentTime(at("2030-01-31T02:00:01+08:00"));
         assertThat(backups.purge()).containsExactly(old);
         assertThat(BackupArchive.list(backups.directory())).extracting(p -> p.getFileName().toString()).containsExactly(newer);
-        assertThat(Files.exists(backups.directory().resolve(old.replace(".sql.gz", ".manifest.json")))).isFalse();
+        assertThat(Files.exists(backups.directory().resolve(old.replace(BackupArchive.SUFFIX, BackupArchive.MANIFEST_SUFFIX)))).isFalse();
     }
 
     @Test
