@@ -203,7 +203,22 @@ class BackupService {
 
     /** The latest runs, newest first. */
     List<Map<String, Object>> recentRuns(int limit) {
-        return jdbc.queryForList("SELECT kind, started_at, duration_ms, outcome, file_name, size_bytes, digest, detail "
-                + "FROM cg_backup_run ORDER BY started_at DESC", new Object[0]).stream().limit(limit).toList();
+        var runs = new ArrayList<Map<String, Object>>();
+        jdbc.query("SELECT kind, started_at, duration_ms, outcome, file_name, size_bytes, digest, detail FROM cg_backup_run ORDER BY started_at DESC",
+                rs -> {
+                    if (runs.size() < limit) {
+                        var run = new java.util.LinkedHashMap<String, Object>();
+                        run.put("kind", rs.getString(1));
+                        run.put("startedAt", rs.getTimestamp(2).toInstant().toString());
+                        run.put("durationMs", rs.getLong(3));
+                        run.put("outcome", rs.getString(4));
+                        run.put("file", rs.getString(5));
+                        run.put("sizeBytes", rs.getObject(6));
+                        run.put("digest", rs.getString(7));
+                        run.put("detail", rs.getString(8));
+                        runs.add(run);
+                    }
+                });
+        return runs;
     }
 }

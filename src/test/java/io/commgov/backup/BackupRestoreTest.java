@@ -37,6 +37,7 @@ class BackupRestoreTest {
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcTemplate jdbc;
     @Autowired SensitiveData sensitiveData;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @BeforeEach
     void emptyTheBackupDirectory() throws Exception {
@@ -138,6 +139,12 @@ class BackupRestoreTest {
         assertThat(((Number) value(run, "size_bytes")).longValue()).isEqualTo(manifest.sizeBytes()).isPositive();
         assertThat(value(run, "digest")).isEqualTo(manifest.digest());
         assertThat(((Number) value(run, "duration_ms")).longValue()).isNotNegative();
+
+        var api = new io.commgov.support.Api(rest);
+        var listed = api.get("ian", "/api/backups");
+        assertThat(listed.getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.OK);
+        assertThat(listed.getBody()).contains(manifest.file()).contains(manifest.digest()).contains("\"outcome\":\"SUCCESS\"");
+        assertThat(api.get("ivan", "/api/backups").getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.FORBIDDEN);
     }
 
     private static Object value(Map<String, Object> row, String column) {
