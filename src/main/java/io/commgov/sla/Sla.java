@@ -73,8 +73,16 @@ public class Sla {
                 .ifPresent(r -> records.markBreached(r.id(), now));
     }
 
+    /** Every SLA record of one process instance, oldest first. */
+    public java.util.List<SlaRecord> recordsOf(String processInstanceId) {
+        return records.ofProcessInstance(processInstanceId);
+    }
+
     private SlaRecord start(DelegateExecution execution, SlaDefinition definition) {
-        WorkingTimeCalendar calendar = calendars.calendar(definition.calendar());
+        String calendarName = calendarNameOf(execution, definition);
+        definition = new SlaDefinition(definition.name(), calendarName, definition.duration(), definition.warningFraction(),
+                definition.warningTimerId(), definition.breachTimerId());
+        WorkingTimeCalendar calendar = calendars.calendar(calendarName);
         WorkingDuration duration = Calendars.parse(definition.duration());
         Instant startedAt = now();
         Instant due = calendar.due(startedAt, duration);
@@ -82,6 +90,16 @@ public class Sla {
         calendars.reportUnknownYears(calendar, startedAt, due);
         return records.insert(execution.getProcessInstanceId(), processKeyOf(execution), execution.getId(),
                 execution.getCurrentActivityId(), definition, startedAt, warning, due);
+    }
+
+    // sla.calendar may be an expression, e.g. ${faultSla.calendar()}, so an administrator can name another calendar
+    private static String calendarNameOf(DelegateExecution execution, SlaDefinition definition) {
+        String calendar = definition.calendar();
+        if (!calendar.startsWith("${") && !calendar.startsWith("#{")) {
+            return calendar;
+        }
+        Object value = Context.getProcessEngineConfiguration().getExpressionManager().createExpression(calendar).getValue(execution);
+        return String.valueOf(value);
     }
 
     static SlaDefinition definitionOf(DelegateExecution execution) {
