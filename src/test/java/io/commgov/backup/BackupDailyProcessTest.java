@@ -48,10 +48,13 @@ class BackupDailyProcessTest {
         String old = backups.backup().file();
         ClockUtil.setCurrentTime(BackupRestoreTest.at("2030-04-01T02:00:00+08:00"));
 
+        long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily").count();
         Job timer = managementService.createJobQuery().processDefinitionKey("backup-daily").timers().singleResult();
         assertThat(timer).as("exactly one timer job for the whole cluster").isNotNull();
         managementService.executeJob(timer.getId());
 
+        var started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily").list();
+        assertThat(started).hasSize((int) before + 1);
         var instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily")
                 .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_BackedUp");

@@ -73,10 +73,18 @@ class BackupRestoreDrillProcessTest {
     }
 
     private String fireMonthlyTimer() {
+        var before = instanceIds();
         var timer = managementService.createJobQuery().processDefinitionKey("backup-restore-drill").timers().singleResult();
         managementService.executeJob(timer.getId());
-        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-restore-drill")
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0).getId();
+        var started = instanceIds();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        return started.iterator().next();
+    }
+
+    private java.util.Set<String> instanceIds() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-restore-drill").list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
     }
 
     private ProcessInstance running(String id) {
