@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 /** Finds entries by user, object, type and time range, newest first, a page at a time. */
 @Service
-class AuditSearch {
+public class AuditSearch {
 
     private final AuditLedger ledger;
 
@@ -15,13 +15,13 @@ class AuditSearch {
         this.ledger = ledger;
     }
 
-    record Query(String actor, String objectType, String objectId, String eventType, Long from, Long to) {
+    public record Query(String actor, String objectType, String objectId, String eventType, Long from, Long to) {
     }
 
-    record Page(List<AuditEntry> entries, int page, int size, long total) {
+    public record Page(List<AuditEntry> entries, int page, int size, long total) {
     }
 
-    Page find(Query query, int page, int size) {
+    public Page find(Query query, int page, int size) {
         var where = new StringBuilder(" WHERE 1=1");
         var args = new ArrayList<Object>();
         condition(where, args, "actor_id = ?", query.actor());

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * at the position where it happened; rewriting the whole chain breaks the next signed checkpoint.
  */
 @Service
-class AuditVerifier {
+public class AuditVerifier {
 
     private static final int PAGE = 1000;
 
@@ -27,7 +27,7 @@ class AuditVerifier {
         this.properties = properties;
     }
 
-    AuditVerification verify() {
+    public AuditVerification verify() {
         // the head first: everything up to it was committed with it, so concurrent appends don't disturb the walk
         AuditLedger.Head head = ledger.head();
         var walk = new Walk();
