@@ -1,5 +1,6 @@
 package io.commgov.support;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +21,22 @@ public final class Api {
 
     public ResponseEntity<String> get(String user, String path) {
         return as(user).exchange(path, HttpMethod.GET, null, String.class);
+    }
+
+    /** A GET whose query is already encoded (e.g. {@code +08:00} as {@code %2B08:00}). */
+    public ResponseEntity<String> getEncoded(String user, String pathAndQuery) {
+        URI uri = rest.getRootUri().isEmpty() ? URI.create(pathAndQuery) : URI.create(rest.getRootUri() + pathAndQuery);
+        return as(user).exchange(uri, HttpMethod.GET, null, String.class);
+    }
+
+    public ResponseEntity<String> put(String user, String path, Object body) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
+    public ResponseEntity<String> delete(String user, String path) {
+        return as(user).exchange(path, HttpMethod.DELETE, null, String.class);
     }
 
     public ResponseEntity<String> post(String user, String path, Object body) {

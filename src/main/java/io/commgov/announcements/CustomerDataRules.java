@@ -1,0 +1,169 @@
+package io.commgov.announcements;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Customer data by pattern (R-ANN-1, R-CLI-2): mainland mobile numbers, resident identity numbers whose check digit
+ * (GB 11643) and birth date are valid, bank card numbers that pass Luhn, and e-mail addresses in bulk. Digits are read
+ * after folding full-width digits and dropping spaces and hyphens between digits ({@code 138 0013 8000}).
+ */
+final class CustomerDataRules {
+
+    static final String MOBILE = "MOBILE";
+    static final String RESIDENT_ID = "RESIDENT_ID";
+    static final String BANK_CARD = "BANK_CARD";
+    static final String BULK_EMAIL = "BULK_EMAIL";
+
+    private static final Pattern MOBILE_NUMBER = Pattern.compile("(?<![0-9])(?:\\+?86)?1[3-9][0-9]{9}(?![0-9])");
+    private static final Pattern RESIDENT_ID_NUMBER = Pattern.compile(
+            "(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])[3-6][0-9]{15,18}(?![0-9])");
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] ID_CHECK = "10X98765432".toCharArray();
+
+    private final int bulkEmailThreshold;
+
+    CustomerDataRules(int bulkEmailThreshold) {
+        this.bulkEmailThreshold = bulkEmailThreshold;
+    }
+
+    /** A hit of a rule in original-text positions. */
+    record Hit(String rule, int start, int end) {
+    }
+
+    List<Hit> find(CharSequence original) {
+        // numbers are read twice: as written, and with separators between digits removed ("138 0013 8000")
+        var hits = new java.util.LinkedHashSet<Hit>();
+        for (var view : List.of(DigitView.of(original, false), DigitView.of(original, true))) {
+            numbers(view, hits);
+        }
+        Map<String, Hit> emails = new LinkedHashMap<>();
+        var raw = DigitView.of(original, false);
+        Matcher email = EMAIL.matcher(raw.text);
+        while (email.find()) {
+            emails.putIfAbsent(email.group().toLowerCase(Locale.ROOT), raw.hit(BULK_EMAIL, email.start(), email.end()));
+        }
+        if (emails.size() >= bulkEmailThreshold) {
+            hits.addAll(emails.values());
+        }
+        return new ArrayList<>(hits);
+    }
+
+    private static void numbers(DigitView view, java.util.Set<Hit> hits) {
+        var ids = new ArrayList<Integer>();
+        Matcher id = RESIDENT_ID_NUMBER.matcher(view.text);
+        while (id.find()) {
+            if (isValidResidentId(id.group())) {
+                hits.add(view.hit(RESIDENT_ID, id.start(), id.end()));
+                ids.add(id.start());
+            }
+        }
+        Matcher card = CARD_NUMBER.matcher(view.text);
+        while (card.find()) {
+            if (!ids.contains(card.start()) && passesLuhn(card.group())) {
+                hits.add(view.hit(BANK_CARD, card.start(), card.end()));
+            }
+        }
+        Matcher mobile = MOBILE_NUMBER.matcher(view.text);
+        while (mobile.find()) {
+            hits.add(view.hit(MOBILE, mobile.start(), mobile.end()));
+        }
+    }
+
+    static boolean isValidResidentId(String id) {
+        if (id.length() != 18) {
+            return false;
+        }
+        try {
+            LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
+            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
+                return false;
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            sum += (c - '0') * ID_WEIGHTS[i];
+        }
+        return Character.toUpperCase(id.charAt(17)) == ID_CHECK[sum % 11];
+    }
+
+    static boolean passesLuhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** The text with full-width folded and separators between digits removed, and where each character came from. */
+    private record DigitView(String text, int[] origin) {
+
+        static DigitView of(CharSequence original, boolean joinDigits) {
+            int n = original.length();
+            var out = new StringBuilder(n);
+            int[] origin = new int[n];
+            for (int i = 0; i < n; i++) {
+                char c = original.charAt(i);
+                if (c >= '\uFF01' && c <= '\uFF5E') {
+                    c = (char) (c - 0xFEE0);
+                }
+                if (joinDigits && isDigitSeparator(c) && out.length() > 0 && isDigit(out.charAt(out.length() - 1)) && nextIsDigit(original, i + 1)) {
+                    continue;
+                }
+                origin[out.length()] = i;
+                out.append(c);
+            }
+            return new DigitView(out.toString(), origin);
+        }
+
+        Hit hit(String rule, int start, int end) {
+            return new Hit(rule, origin[start], origin[end - 1] + 1);
+        }
+
+        private static boolean nextIsDigit(CharSequence s, int from) {
+            for (int i = from; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= '\uFF10' && c <= '\uFF19') {
+                    return true;
+                }
+                if (!isDigitSeparator(c)) {
+                    return isDigit(c);
+                }
+            }
+            return false;
+        }
+
+        private static boolean isDigitSeparator(char c) {
+            return c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0' || c == '\uFF0D' || c == '\t';
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+    }
+}

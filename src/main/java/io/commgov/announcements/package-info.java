@@ -1,0 +1,3 @@
+/** Announcement review (R-ANN): content screen, review by someone other than the author, publication record and delivery to the communication platform. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "validation", "notify"})
+package io.commgov.announcements;

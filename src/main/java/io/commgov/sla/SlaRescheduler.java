@@ -1,0 +1,60 @@
+package io.commgov.sla;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** When a calendar changes, every open SLA on it gets its due and warning times, and its timer jobs, moved to match. */
+@Component
+class SlaRescheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaRescheduler.class);
+
+    private final Calendars calendars;
+    private final SlaRecords records;
+    private final ManagementService managementService;
+
+    SlaRescheduler(Calendars calendars, SlaRecords records, ManagementService managementService) {
+        this.calendars = calendars;
+        this.records = records;
+        this.managementService = managementService;
+    }
+
+    /** Answers how many SLAs got new times. */
+    int rescheduleOpenSlas(String calendarName) {
+        WorkingTimeCalendar calendar = calendars.calendar(calendarName);
+        Instant now = Sla.now();
+        int changed = 0;
+        for (SlaRecord record : records.openOnCalendar(calendarName)) {
+            WorkingDuration duration = Calendars.parse(record.duration());
+            Instant due = calendar.due(record.startedAt(), duration);
+            Instant warning = calendar.partOf(record.startedAt(), duration, 0.8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            if (due.equals(record.dueAt()) && warning.equals(record.warningAt())) {
+                continue;
+            }
+            for (Job job : managementService.createJobQuery().executionId(record.executionId()).timers().list()) {
+                Instant jobDue = job.getDuedate().toInstant();
+                if (record.state() == SlaRecord.State.RUNNING && sameSecond(jobDue, record.dueAt())) {
+                    managementService.setJobDuedate(job.getId(), Date.from(due));
+                } else if (record.warnedAt() == null && sameSecond(jobDue, record.warningAt())) {
+                    managementService.setJobDuedate(job.getId(), Date.from(warning));
+                }
+            }
+            records.reschedule(record.id(), warning, due, now);
+            changed++;
+        }
+        if (changed > 0) {
+            log.info("Calendar '{}' changed: {} open SLA(s) rescheduled", calendarName, changed);
+        }
+        return changed;
+    }
+
+    private static boolean sameSecond(Instant a, Instant b) {
+        return Math.abs(a.getEpochSecond() - b.getEpochSecond()) < 1;
+    }
+}
