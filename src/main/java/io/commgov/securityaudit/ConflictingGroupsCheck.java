@@ -1,5 +1,6 @@
 package io.commgov.securityaudit;
 
+import io.commgov.identity.Unrestricted;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,16 +1,20 @@
-package io.commgov.securityaudit;
+package io.commgov.identity;
 
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.context.Context;
 
-/** The audit looks at everything, whoever started it: inside an engine command its lookups skip the caller's authorization checks. */
-final class Unrestricted {
+/**
+ * Lookups the engine makes on the process's behalf (does this department exist, who heads it, who gave the other
+ * approval) must not depend on what the acting user may read: inside an engine command they run without the caller's
+ * authorization checks. The caller's own permissions are checked by the contract or controller that asks.
+ */
+public final class Unrestricted {
 
     private Unrestricted() {
     }
 
-    static <T> T lookup(Supplier<T> lookup) {
+    public static <T> T lookup(Supplier<T> lookup) {
         var commandContext = Context.getCommandContext();
         if (commandContext == null || !commandContext.isAuthorizationCheckEnabled()) {
             return lookup.get();
