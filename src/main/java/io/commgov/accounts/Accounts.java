@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.commgov.audit.AuditEvent;
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,15 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     static final String EMPLOYEE_ID = "employeeId";
+    static final String NOTICE = "NOTICE";
     static final String PROJECT_GROUP_PREFIX = "group:project-";
 
     private final AccountRepository accounts;
     private final AccountEventRepository events;
     private final PermissionTemplates templates;
     private final ApplicationEventPublisher publisher;
+    private final AuditTrail audit;
 
     Accounts(AccountRepository accounts, AccountEventRepository events, PermissionTemplates templates,
-             ApplicationEventPublisher publisher) {
+             ApplicationEventPublisher publisher, AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.events = events;
         this.templates = templates;
@@ -172,6 +178,10 @@ public class Accounts {
 
     void log(Account account, String action, String actor, String detail, String processInstanceId) {
         events.save(new AccountEvent(account, action, actor, detail, processInstanceId, now()));
+        // notices name their recipient as actor; the audit trail records who acted
+        String auditActor = NOTICE.equals(action) ? EngineContext.actor() : actor;
+        audit.record(new AuditEvent(auditActor, "account." + action.toLowerCase(java.util.Locale.ROOT), "account", account.getId(),
+                Outcome.SUCCESS, "employeeId=" + account.getEmployeeId() + "; process=" + processInstanceId));
     }
 
     private Account requireActive(String employeeId) {

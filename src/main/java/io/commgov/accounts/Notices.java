@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Notices {
 
-    static final String ACTION = "NOTICE";
+    static final String ACTION = Accounts.NOTICE;
 
     private final Accounts accounts;
     private final Notifier notifier;

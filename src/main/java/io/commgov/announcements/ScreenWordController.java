@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
 import io.commgov.validation.ContractViolationException;
@@ -41,12 +43,15 @@ class ScreenWordController {
     private final ContentScreen screen;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    ScreenWordController(ScreenWords words, ContentScreen screen, CurrentUser currentUser, ApplicationEventPublisher events) {
+    ScreenWordController(ScreenWords words, ContentScreen screen, CurrentUser currentUser, ApplicationEventPublisher events,
+                         AuditTrail audit) {
         this.words = words;
         this.screen = screen;
         this.currentUser = currentUser;
         this.events = events;
+        this.audit = audit;
     }
 
     /** Body of a new word: {@code {"category": "TRADE_SECRET", "word": "…"}}. */
@@ -122,8 +127,9 @@ class ScreenWordController {
 
     private void changed(String actor, String action, ScreenWords.Entry entry) {
         screen.reload();
-        // R-LOG hook: ScreenWordChanged is published for the audit trail; until io.commgov.audit listens, the log keeps it
         log.info("Screen word {} by {}: {} '{}' ({})", action, actor, entry.category(), entry.word(), entry.id());
+        audit.record("screen-word." + action.toLowerCase(java.util.Locale.ROOT), "screen-word", entry.id(), Outcome.SUCCESS,
+                entry.category() + ": " + entry.word());
         events.publishEvent(new ScreenWordChanged(actor, action, entry.category().name(), entry.word(), entry.id()));
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.notify.Notifier;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
@@ -44,10 +46,11 @@ class ApprovalOperations {
     private final Notifier notifier;
     private final JdbcTemplate jdbc;
     private final Duration reminderInterval;
+    private final AuditTrail audit;
 
     ApprovalOperations(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
                        IdentityService identityService, Notifier notifier, JdbcTemplate jdbc,
-                       @Value("${commgov.approvals.reminder-interval:PT1H}") Duration reminderInterval) {
+                       @Value("${commgov.approvals.reminder-interval:PT1H}") Duration reminderInterval, AuditTrail audit) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -55,6 +58,7 @@ class ApprovalOperations {
         this.notifier = notifier;
         this.jdbc = jdbc;
         this.reminderInterval = reminderInterval;
+        this.audit = audit;
     }
 
     /** The requester cancels the request while nobody has decided anything on it yet. */
@@ -70,12 +74,13 @@ class ApprovalOperations {
             runtimeService.deleteProcessInstance(request.getId(), "withdrawn by " + user + (reason == null ? "" : ": " + reason));
             return null;
         });
+        audit.record("request.withdrawn", "process-instance", processInstanceId, Outcome.SUCCESS, reason);
     }
 
     /** The requester nudges whoever holds the request's open tasks; at most once per interval. */
     @Transactional
     List<String> remind(String processInstanceId, String user) {
-        return asEngine(() -> {
+        List<String> reminded = asEngine(() -> {
             HistoricProcessInstance request = requireOpenRequestOf(processInstanceId, user);
             Instant now = ClockUtil.getCurrentTime().toInstant();
             claimReminderSlot(request.getId(), user, now);
@@ -102,6 +107,8 @@ class ApprovalOperations {
             }
             return List.copyOf(recipients);
         });
+        audit.record("request.reminded", "process-instance", processInstanceId, Outcome.SUCCESS, "to " + reminded);
+        return reminded;
     }
 
     /** The assignee (or a candidate) hands the task to another user who may hold it. */
@@ -113,6 +120,7 @@ class ApprovalOperations {
             taskService.setAssignee(task.getId(), newUserId);
             return null;
         });
+        audit.record("task.transferred", "task", taskId, Outcome.SUCCESS, "to " + newUserId);
     }
 
     /** The assignee asks another user to work on the task; it comes back to the assignee to decide. */
@@ -130,6 +138,7 @@ class ApprovalOperations {
             taskService.delegateTask(task.getId(), delegateUserId);
             return null;
         });
+        audit.record("task.delegated", "task", taskId, Outcome.SUCCESS, "to " + delegateUserId);
     }
 
     private HistoricProcessInstance requireOpenRequestOf(String processInstanceId, String user) {

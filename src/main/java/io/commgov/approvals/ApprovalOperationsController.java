@@ -3,7 +3,10 @@ package io.commgov.approvals;
 import java.util.List;
 import java.util.Map;
 
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,10 +32,12 @@ class ApprovalOperationsController {
 
     private final ApprovalOperations operations;
     private final CurrentUser currentUser;
+    private final AuditTrail audit;
 
-    ApprovalOperationsController(ApprovalOperations operations, CurrentUser currentUser) {
+    ApprovalOperationsController(ApprovalOperations operations, CurrentUser currentUser, AuditTrail audit) {
         this.operations = operations;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     @PostMapping("/api/requests/{processInstanceId}/withdraw")
@@ -58,8 +63,12 @@ class ApprovalOperationsController {
         return ResponseEntity.noContent().build();
     }
 
+    // a refusal is audited after the operation's transaction has rolled back, so its record stays
     @ExceptionHandler(ApprovalOperations.OperationRefused.class)
-    ResponseEntity<Refusal> refused(ApprovalOperations.OperationRefused e) {
+    ResponseEntity<Refusal> refused(ApprovalOperations.OperationRefused e, HttpServletRequest request) {
+        String[] path = request.getRequestURI().split("/");
+        audit.record("operation." + path[path.length - 1], path[path.length - 3].equals("tasks") ? "task" : "process-instance",
+                path[path.length - 2], e.status == 403 ? Outcome.DENIED : Outcome.FAILURE, e.status + " " + e.getMessage());
         var response = ResponseEntity.status(e.status);
         if (e.retryAfterSeconds > 0) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));

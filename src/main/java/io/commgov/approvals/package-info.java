@@ -1,3 +1,3 @@
 /** Operations people expect on any request: withdraw, remind, transfer and delegate a task, each checked in the engine's transaction. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "validation", "notify"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "validation", "notify", "audit"})
 package io.commgov.approvals;

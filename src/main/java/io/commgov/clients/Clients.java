@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.commgov.accounts.Accounts;
+import io.commgov.audit.AuditEvent;
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.crypto.SensitiveData;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -23,8 +26,10 @@ class Clients {
     private final ClientAccessRepository accesses;
     private final SensitiveData sensitiveData;
     private final Accounts accounts;
+    private final AuditTrail audit;
 
-    Clients(ClientRepository clients, ClientAccessRepository accesses, SensitiveData sensitiveData, Accounts accounts) {
+    Clients(ClientRepository clients, ClientAccessRepository accesses, SensitiveData sensitiveData, Accounts accounts, AuditTrail audit) {
+        this.audit = audit;
         this.clients = clients;
         this.accesses = accesses;
         this.sensitiveData = sensitiveData;
@@ -56,6 +61,8 @@ class Clients {
     /** Opens the clear personal data for {@code userId} if allowed; every attempt is recorded, allowed or not. */
     Optional<PersonalData> open(Client client, String userId, boolean allowed, String reason) {
         accesses.save(new ClientAccess(client.getId(), userId, reason, allowed, now()));
+        audit.record(new AuditEvent(userId, "client.personal-data.open", "client", client.getId(),
+                allowed ? Outcome.SUCCESS : Outcome.DENIED, "reason given"));
         if (!allowed) {
             return Optional.empty();
         }

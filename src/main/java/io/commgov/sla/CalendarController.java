@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
 import io.commgov.validation.ContractViolationException;
@@ -58,12 +60,15 @@ class CalendarController {
     private final CalendarStore store;
     private final SlaRescheduler rescheduler;
     private final CurrentUser currentUser;
+    private final AuditTrail audit;
 
-    CalendarController(Calendars calendars, CalendarStore store, SlaRescheduler rescheduler, CurrentUser currentUser) {
+    CalendarController(Calendars calendars, CalendarStore store, SlaRescheduler rescheduler, CurrentUser currentUser,
+                       AuditTrail audit) {
         this.calendars = calendars;
         this.store = store;
         this.rescheduler = rescheduler;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     @GetMapping("/{name}/due")
@@ -119,7 +124,7 @@ class CalendarController {
             throw new ContractViolationException(errors);
         }
         store.saveHeader(name, mode, zone, opening, closing, days, by, Sla.now());
-        return new ChangeAnswer(name, rescheduler.rescheduleOpenSlas(name));
+        return audited("calendar.changed", name, mode + " " + zone.getId() + " " + opening + "-" + closing + " " + days);
     }
 
     @PutMapping("/{name}/days/{date}")
@@ -139,7 +144,7 @@ class CalendarController {
         }
         store.saveDay(name, day, kind, change.note(), by, Sla.now());
         store.markYearKnown(name, day.getYear(), by, Sla.now());
-        return new ChangeAnswer(name, rescheduler.rescheduleOpenSlas(name));
+        return audited("calendar.day-set", name, day + " " + kind + (change.note() == null ? "" : " (" + change.note() + ")"));
     }
 
     @DeleteMapping("/{name}/days/{date}")
@@ -154,7 +159,14 @@ class CalendarController {
         if (!store.deleteDay(name, day, by, Sla.now())) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
-        return ResponseEntity.ok(new ChangeAnswer(name, rescheduler.rescheduleOpenSlas(name)));
+        return ResponseEntity.ok(audited("calendar.day-removed", name, day.toString()));
+    }
+
+    // R-LOG: every calendar edit, with how many running SLAs it moved, in the edit's transaction
+    private ChangeAnswer audited(String event, String name, String what) {
+        int moved = rescheduler.rescheduleOpenSlas(name);
+        audit.record(event, "calendar", name, Outcome.SUCCESS, what + "; " + moved + " running SLA(s) rescheduled");
+        return new ChangeAnswer(name, moved);
     }
 
     private CalendarView view(String name) {

@@ -18,7 +18,7 @@ class SlaRecords {
 
     private static final String COLUMNS = "id, process_instance_id, process_definition_key, execution_id, activity_id, name,"
             + " calendar_name, duration, state, started_at, warning_at, due_at, warned_at, breached_at, completed_at,"
-            + " completed_by, rescheduled_at, previous_due_at";
+            + " completed_by, rescheduled_at, previous_due_at, warning_fraction";
 
     private final JdbcTemplate jdbc;
 
@@ -29,9 +29,10 @@ class SlaRecords {
     SlaRecord insert(String processInstanceId, String processDefinitionKey, String executionId, String activityId,
                      SlaDefinition definition, Instant startedAt, Instant warningAt, Instant dueAt) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into cg_sla (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null)",
+        jdbc.update("insert into cg_sla (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null, ?)",
                 id, processInstanceId, processDefinitionKey, executionId, activityId, definition.name(), definition.calendar(),
-                definition.duration(), SlaRecord.State.RUNNING.name(), utc(startedAt), utc(warningAt), utc(dueAt));
+                definition.duration(), SlaRecord.State.RUNNING.name(), utc(startedAt), utc(warningAt), utc(dueAt),
+                definition.warningFraction());
         return byId(id).orElseThrow();
     }
 
@@ -80,7 +81,7 @@ class SlaRecords {
         return new SlaRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), SlaRecord.State.valueOf(rs.getString(9)),
                 instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13), instant(rs, 14), instant(rs, 15),
-                rs.getString(16), instant(rs, 17), instant(rs, 18));
+                rs.getString(16), instant(rs, 17), instant(rs, 18), rs.getDouble(19));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -37,7 +37,7 @@ class SlaRescheduler {
         for (SlaRecord record : records.openOnCalendar(calendarName)) {
             WorkingDuration duration = Calendars.parse(record.duration());
             Instant due = calendar.due(record.startedAt(), duration);
-            Instant warning = calendar.partOf(record.startedAt(), duration, 0.8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant warning = calendar.partOf(record.startedAt(), duration, record.warningFraction()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             if (due.equals(record.dueAt()) && warning.equals(record.warningAt())) {
                 continue;
             }

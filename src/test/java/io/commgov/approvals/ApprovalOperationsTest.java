@@ -79,6 +79,10 @@ class ApprovalOperationsTest {
         assertThat(history.getDeleteReason()).contains("withdrawn by emma").contains("不再需要");
         assertThat(api.post("emma", "/api/requests/" + pi + "/withdraw", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(api.post("emma", "/api/requests/no-such-request/withdraw", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // both the refusal and the withdrawal are in the audit trail
+        String trail = api.get("sofia", "/api/audit/entries?objectId=" + pi + "&size=50").getBody();
+        assertThat(trail).contains("request.withdrawn").contains("operation.withdraw").contains("DENIED").contains("\"actor\":\"emma\"");
     }
 
     @Test
@@ -136,6 +140,7 @@ class ApprovalOperationsTest {
         assertThat(api.post("iris", "/api/tasks/" + otherTask + "/transfer", Map.of("userId", "ivan")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(taskService.createTaskQuery().taskId(otherTask).singleResult().getAssignee()).isEqualTo("ivan");
+        assertThat(api.get("sofia", "/api/audit/entries?objectId=" + otherTask).getBody()).contains("task.transferred").contains("to ivan");
     }
 
     @Test

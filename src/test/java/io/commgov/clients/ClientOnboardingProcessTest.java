@@ -25,6 +25,9 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commgov.accounts.Accounts;
+import io.commgov.audit.AuditEntry;
+import io.commgov.audit.AuditSearch;
+import io.commgov.audit.Outcome;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,6 +62,7 @@ class ClientOnboardingProcessTest {
     @Autowired IdentityService identityService;
     @Autowired Clients clients;
     @Autowired Accounts accounts;
+    @Autowired AuditSearch auditSearch;
     @Autowired DataSource dataSource;
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
@@ -204,6 +208,9 @@ class ClientOnboardingProcessTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("sam", true), org.assertj.core.groups.Tuple.tuple("sofia", true),
                         org.assertj.core.groups.Tuple.tuple("emma", false), org.assertj.core.groups.Tuple.tuple("ivan", false));
         assertThat(audited).filteredOn(a -> a.getUserId().equals("emma")).extracting(ClientAccess::getReason).containsExactly("好奇");
+        assertThat(auditSearch.find(new AuditSearch.Query(null, "client", id, null, null, null), 0, 50).entries())
+                .extracting(AuditEntry::actor, AuditEntry::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("sam", Outcome.SUCCESS), org.assertj.core.groups.Tuple.tuple("emma", Outcome.DENIED));
 
         var list = api.get("ivan", "/api/clients");
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);

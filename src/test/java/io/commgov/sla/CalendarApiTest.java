@@ -135,6 +135,8 @@ class CalendarApiTest {
         assertThat(api.delete("admin", "/api/calendars/test-office/days/2026-11-23").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(records.ofProcessInstance(pi).get(0).dueAt()).isEqualTo(monday1700);
         assertThat(api.delete("admin", "/api/calendars/test-office/days/2026-11-23").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String trail = api.get("sofia", "/api/audit/entries?objectType=calendar&objectId=test-office&size=50").getBody();
+        assertThat(trail).contains("calendar.day-set").contains("office move").contains("calendar.day-removed").contains("\"actor\":\"admin\"");
     }
 
     private String due(String calendar, String encodedFrom, String duration) throws Exception {
