@@ -7,9 +7,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +74,31 @@ public class Sla {
                 .filter(r -> r.completedAt() == null && r.state() == SlaRecord.State.RUNNING && !r.dueAt().isAfter(now))
                 .min(Comparator.comparing(SlaRecord::dueAt))
                 .ifPresent(r -> records.markBreached(r.id(), now));
+    }
+
+    /**
+     * A user task under an SLA (its own, or that of an enclosing sub-process) shows the SLA's due date as its due date
+     * and the warning instant as its follow-up date, so Tasklist says "due in …" and sorts by it.
+     */
+    void applyDueDates(DelegateTask task) {
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        ActivityImpl activity = execution.getActivity();
+        for (ScopeImpl scope = activity; scope instanceof ActivityImpl a; scope = a.getFlowScope()) {
+            SlaDefinition definition = (SlaDefinition) a.getProperty(SlaDefinition.PROPERTY);
+            if (definition == null) {
+                continue;
+            }
+            PvmExecutionImpl scopeExecution = a == activity ? execution : execution.findExecutionForFlowScope(a);
+            if (scopeExecution == null) {
+                continue;
+            }
+            var open = records.openFor(scopeExecution.getId(), definition.name());
+            if (open.isPresent()) {
+                task.setDueDate(Date.from(open.get().dueAt()));
+                task.setFollowUpDate(Date.from(open.get().warningAt()));
+                return;
+            }
+        }
     }
 
     /** Every SLA record of one process instance, oldest first. */

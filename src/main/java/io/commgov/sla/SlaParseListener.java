@@ -2,6 +2,8 @@ package io.commgov.sla;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -23,6 +25,9 @@ class SlaParseListener extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         attach(element, activity);
+        // decided when the task is created: an enclosing sub-process's SLA is only known once the whole model is parsed
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> sla.applyDueDates(task));
     }
 
     @Override

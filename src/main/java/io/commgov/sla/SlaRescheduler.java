@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** When a calendar changes, every open SLA on it gets its due and warning times, and its timer jobs, moved to match. */
+/** When a calendar changes, every open SLA on it gets its due and warning times, its timer jobs and its tasks' due dates moved to match. */
 @Component
 class SlaRescheduler {
 
@@ -18,11 +20,13 @@ class SlaRescheduler {
     private final Calendars calendars;
     private final SlaRecords records;
     private final ManagementService managementService;
+    private final TaskService taskService;
 
-    SlaRescheduler(Calendars calendars, SlaRecords records, ManagementService managementService) {
+    SlaRescheduler(Calendars calendars, SlaRecords records, ManagementService managementService, TaskService taskService) {
         this.calendars = calendars;
         this.records = records;
         this.managementService = managementService;
+        this.taskService = taskService;
     }
 
     /** Answers how many SLAs got new times. */
@@ -43,6 +47,13 @@ class SlaRescheduler {
                     managementService.setJobDuedate(job.getId(), Date.from(due));
                 } else if (record.warnedAt() == null && sameSecond(jobDue, record.warningAt())) {
                     managementService.setJobDuedate(job.getId(), Date.from(warning));
+                }
+            }
+            for (Task task : taskService.createTaskQuery().processInstanceId(record.processInstanceId()).list()) {
+                if (task.getDueDate() != null && sameSecond(task.getDueDate().toInstant(), record.dueAt())) {
+                    task.setDueDate(Date.from(due));
+                    task.setFollowUpDate(Date.from(warning));
+                    taskService.saveTask(task);
                 }
             }
             records.reschedule(record.id(), warning, due, now);

@@ -82,11 +82,14 @@ class FaultEscalationProcessTest {
         assertThat(record(pi, "response").dueAt()).isEqualTo(at(30).toInstant());
         assertThat(record(pi, "diagnosis").dueAt()).isEqualTo(at(120).toInstant());
         assertThat(record(pi, "response").calendar()).isEqualTo("24x7");
+        assertThat(task(pi).getDueDate()).isEqualTo(at(30));
+        assertThat(task(pi).getFollowUpDate()).isEqualTo(at(24));
 
         ClockUtil.setCurrentTime(at(10));
         complete(task(pi), withVariables("response", "我们正在查看"));
         assertThat(record(pi, "response").state()).isEqualTo(SlaRecord.State.MET);
         assertThat(pi).isWaitingAt("Task_DiagnoseFault");
+        assertThat(task(pi).getDueDate()).as("the enclosing 2-hour SLA").isEqualTo(at(120));
 
         ClockUtil.setCurrentTime(at(60));
         complete(task(pi), withVariables("cause", "证书过期", "expectedFixAt", "2026-11-24T12:00:00+08:00"));
@@ -95,6 +98,7 @@ class FaultEscalationProcessTest {
         assertThat(MailToLocalSmtp.recipientsOf(smtp, "原因与预计修复时间")).containsExactly(emailOf("emma"));
         assertThat(MailToLocalSmtp.bodiesOf(smtp, "原因与预计修复时间").get(0)).isNotBlank();
 
+        assertThat(task(pi).getDueDate()).isNull();
         complete(task(pi), withVariables("fixConfirmation", "已更新证书并验证"));
         assertThat(task(pi)).isAssignedTo("emma");
         complete(task(pi), withVariables("fixed", true));

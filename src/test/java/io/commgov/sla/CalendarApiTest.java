@@ -34,6 +34,7 @@ class CalendarApiTest {
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired SlaRecords records;
     Api api;
 
@@ -128,6 +129,8 @@ class CalendarApiTest {
                 .isEqualTo(Date.from(tuesday1700));
         assertThat(managementService.createJobQuery().processInstanceId(pi).activityId("Timer_HandlingSlaWarning").singleResult().getDuedate())
                 .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-24T15:12:00+08:00").toInstant()));
+
+        assertThat(taskService.createTaskQuery().processInstanceId(pi).singleResult().getDueDate()).isEqualTo(Date.from(tuesday1700));
 
         assertThat(api.delete("admin", "/api/calendars/test-office/days/2026-11-23").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(records.ofProcessInstance(pi).get(0).dueAt()).isEqualTo(monday1700);

@@ -65,6 +65,8 @@ class SlaDemoProcessTest {
         assertThat(started.warningAt()).isEqualTo(OffsetDateTime.parse("2026-11-23T15:12:00+08:00").toInstant());
         assertThat(job("Timer_HandlingSla", pi).getDuedate()).isEqualTo(Date.from(started.dueAt()));
         assertThat(job("Timer_HandlingSlaWarning", pi).getDuedate()).isEqualTo(Date.from(started.warningAt()));
+        assertThat(task("Task_HandleRequest", pi).getDueDate()).as("Tasklist shows the SLA").isEqualTo(Date.from(started.dueAt()));
+        assertThat(task("Task_HandleRequest", pi).getFollowUpDate()).isEqualTo(Date.from(started.warningAt()));
 
         moveClockTo("2026-11-23T15:12:00+08:00");
         execute(job("Timer_HandlingSlaWarning", pi));
@@ -76,6 +78,7 @@ class SlaDemoProcessTest {
         execute(job("Timer_HandlingSla", pi));
         assertThat(pi).isWaitingAt("Task_HandleRequest", "Task_HandleSlaBreach");
         assertThat(task("Task_HandleSlaBreach", pi)).hasCandidateGroup("it-head");
+        assertThat(task("Task_HandleSlaBreach", pi).getDueDate()).as("a task without an SLA has no due date").isNull();
         assertThat(only(pi).state()).isEqualTo(SlaRecord.State.BREACHED);
         assertThat(only(pi).breachedAt()).isEqualTo(OffsetDateTime.parse("2026-11-23T17:00:00+08:00").toInstant());
 
