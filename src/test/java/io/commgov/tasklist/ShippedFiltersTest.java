@@ -152,7 +152,7 @@ class ShippedFiltersTest {
             assertThat(filter.getProperties().get("variables").toString())
                     .contains("initiator").contains("申请人").contains("department").contains("部门").contains("summary").contains("摘要");
             assertThat(new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter().toJson(filter.getQuery()))
-                    .as(shipped.name()).contains("\"sortBy\":\"dueDate\"").contains("\"sortOrder\":\"asc\"");
+                    .as(shipped.name()).contains("{\"queryProperty\":\"DUE_DATE_\",\"direction\":\"asc\"}");
         }
         ProcessInstance later = reportFault("共享盘无法访问");
         ClockUtil.setCurrentTime(at(-5));

@@ -5,6 +5,12 @@ export default {
   app,
   locales: locales(),
   disableWelcomeMessage: true,
+  // dates in Asia/Shanghai whatever the browser's zone (commgov/time.js); lists by due date (commgov/tasklist.js)
+  requireJsConfig: {
+    deps: ['commgov-time', 'commgov-tasklist'],
+    ngDeps: ['commgov.time', 'commgov.tasklist'],
+    paths: {'commgov-time': '../commgov/time', 'commgov-tasklist': '../commgov/tasklist'}
+  },
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '定位到第一个筛选器'},
