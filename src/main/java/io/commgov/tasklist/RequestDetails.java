@@ -66,22 +66,32 @@ final class RequestDetails {
             link.setType(REQUESTER_LINK);
             link.setTenantId(entity.getTenantId());
             link.insert();
-            grantRead(Context.getCommandContext(), requester, task.getId());
+            CommandContext commandContext = Context.getCommandContext();
+            grantRead(commandContext, requester, null, Resources.TASK, task.getId());
+            // the list shows the request's variables to whoever may see the request: requester, assignee, candidate groups
+            grantRead(commandContext, requester, null, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
+            if (task.getAssignee() != null) {
+                grantRead(commandContext, task.getAssignee(), null, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
+            }
+            task.getCandidates().stream().filter(c -> c.getGroupId() != null).forEach(candidate ->
+                    grantRead(commandContext, null, candidate.getGroupId(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
         };
     }
 
-    private static void grantRead(CommandContext commandContext, String userId, String taskId) {
+    private static void grantRead(CommandContext commandContext, String userId, String groupId, Resources resource, String resourceId) {
         if (!commandContext.getProcessEngineConfiguration().isAuthorizationEnabled()) {
             return;
         }
         // the engine may already have granted this user something on the task in this command (e.g. as assignee)
         AuthorizationEntity existing = commandContext.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
                 .stream()
-                .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && userId.equals(a.getUserId())
-                        && a.getResourceType() == Resources.TASK.resourceType() && taskId.equals(a.getResourceId()))
+                .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                        && java.util.Objects.equals(userId, a.getUserId()) && java.util.Objects.equals(groupId, a.getGroupId())
+                        && a.getResourceType() == resource.resourceType() && resourceId.equals(a.getResourceId()))
                 .findFirst()
-                .orElseGet(() -> commandContext.getAuthorizationManager()
-                        .findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT, userId, Resources.TASK, taskId));
+                .orElseGet(() -> userId != null
+                        ? commandContext.getAuthorizationManager().findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT, userId, resource, resourceId)
+                        : commandContext.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT, groupId, resource, resourceId));
         if (existing != null) {
             if (!existing.isPermissionGranted(Permissions.READ)) {
                 existing.addPermission(Permissions.READ);
@@ -91,8 +101,9 @@ final class RequestDetails {
         }
         var authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         authorization.setUserId(userId);
-        authorization.setResource(Resources.TASK);
-        authorization.setResourceId(taskId);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
         authorization.addPermission(Permissions.READ);
         commandContext.getAuthorizationManager().insert(authorization);
     }
