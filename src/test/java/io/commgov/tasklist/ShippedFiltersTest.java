@@ -100,6 +100,11 @@ class ShippedFiltersTest {
                 .containsEntry("summary", "企业微信群消息发送失败").containsEntry("initiator", "emma");
         assertThat(response.getDueDate()).as("the 30-minute response SLA").isEqualTo(at(30));
 
+        // the list may show the request's variables to the requester and the group it is offered to, and nobody else
+        assertThat(variablesSeenBy("emma", EMMA, pi)).contains("summary", "department", "initiator");
+        assertThat(variablesSeenBy("ivan", IVAN, pi)).contains("summary", "department", "initiator");
+        assertThat(variablesSeenBy("mia", MIA, pi)).isEmpty();
+
         // IT: offered to the group, due within two working hours, a fault
         assertThat(ids(run("ivan", IVAN, "我的组任务"))).contains(response.getId());
         assertThat(ids(run("ivan", IVAN, "故障工单"))).contains(response.getId());
@@ -160,6 +165,11 @@ class ShippedFiltersTest {
         List<String> order = ids(run("ivan", IVAN, "故障工单")).stream()
                 .filter(id -> id.equals(taskOf(later)) || id.equals(taskOf(earlier))).toList();
         assertThat(order).containsExactly(taskOf(earlier), taskOf(later));
+    }
+
+    private List<String> variablesSeenBy(String user, List<String> groups, ProcessInstance pi) {
+        return as(user, groups, () -> runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list()
+                .stream().map(org.camunda.bpm.engine.runtime.VariableInstance::getName).toList());
     }
 
     private String taskOf(ProcessInstance pi) {
