@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,15 +44,21 @@ final class CustomerDataRules {
 
     List<Hit> find(CharSequence original) {
         // numbers are read twice: as written, and with separators between digits removed ("138 0013 8000")
-        var hits = new java.util.LinkedHashSet<Hit>();
-        for (var view : List.of(DigitView.of(original, false), DigitView.of(original, true))) {
-            numbers(view, hits);
-        }
-        Map<String, Hit> emails = new LinkedHashMap<>();
+        var hits = new LinkedHashSet<Hit>();
         var raw = DigitView.of(original, false);
-        Matcher email = EMAIL.matcher(raw.text);
-        while (email.find()) {
-            emails.putIfAbsent(email.group().toLowerCase(Locale.ROOT), raw.hit(BULK_EMAIL, email.start(), email.end()));
+        numbers(raw, hits);
+        numbers(DigitView.of(original, true), hits);
+        Map<String, Hit> emails = new LinkedHashMap<>();
+        Matcher email = EMAIL.matcher(raw.text).useTransparentBounds(true);
+        // the regex runs only around each '@', not over the whole text
+        for (int at = raw.text.indexOf('@'); at >= 0; at = raw.text.indexOf('@', at + 1)) {
+            email.region(Math.max(0, at - 64), Math.min(raw.text.length(), at + 256));
+            while (email.find()) {
+                if (email.start() <= at && at < email.end()) {
+                    emails.putIfAbsent(email.group().toLowerCase(Locale.ROOT), raw.hit(BULK_EMAIL, email.start(), email.end()));
+                    break;
+                }
+            }
         }
         if (emails.size() >= bulkEmailThreshold) {
             hits.addAll(emails.values());
@@ -58,25 +66,51 @@ final class CustomerDataRules {
         return new ArrayList<>(hits);
     }
 
-    private static void numbers(DigitView view, java.util.Set<Hit> hits) {
-        var ids = new ArrayList<Integer>();
-        Matcher id = RESIDENT_ID_NUMBER.matcher(view.text);
-        while (id.find()) {
-            if (isValidResidentId(id.group())) {
-                hits.add(view.hit(RESIDENT_ID, id.start(), id.end()));
-                ids.add(id.start());
+    // the regexes run only over runs of at least 11 digits (the shortest number looked for), seen through transparent bounds
+    private static void numbers(DigitView view, Set<Hit> hits) {
+        String text = view.text;
+        Matcher id = RESIDENT_ID_NUMBER.matcher(text).useTransparentBounds(true);
+        Matcher card = CARD_NUMBER.matcher(text).useTransparentBounds(true);
+        Matcher mobile = MOBILE_NUMBER.matcher(text).useTransparentBounds(true);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i - start < 11) {
+                continue;
+            }
+            int from = start > 0 && text.charAt(start - 1) == '+' ? start - 1 : start;
+            int to = i < n && (text.charAt(i) == 'X' || text.charAt(i) == 'x') ? i + 1 : i;
+            var ids = new ArrayList<Integer>();
+            id.region(from, to);
+            while (id.find()) {
+                if (isValidResidentId(id.group())) {
+                    hits.add(view.hit(RESIDENT_ID, id.start(), id.end()));
+                    ids.add(id.start());
+                }
+            }
+            card.region(from, to);
+            while (card.find()) {
+                if (!ids.contains(card.start()) && passesLuhn(card.group())) {
+                    hits.add(view.hit(BANK_CARD, card.start(), card.end()));
+                }
+            }
+            mobile.region(from, to);
+            while (mobile.find()) {
+                hits.add(view.hit(MOBILE, mobile.start(), mobile.end()));
             }
         }
-        Matcher card = CARD_NUMBER.matcher(view.text);
-        while (card.find()) {
-            if (!ids.contains(card.start()) && passesLuhn(card.group())) {
-                hits.add(view.hit(BANK_CARD, card.start(), card.end()));
-            }
-        }
-        Matcher mobile = MOBILE_NUMBER.matcher(view.text);
-        while (mobile.find()) {
-            hits.add(view.hit(MOBILE, mobile.start(), mobile.end()));
-        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static boolean isValidResidentId(String id) {
@@ -125,20 +159,21 @@ final class CustomerDataRules {
 
         static DigitView of(CharSequence original, boolean joinDigits) {
             int n = original.length();
-            var out = new StringBuilder(n);
+            char[] out = new char[n];
             int[] origin = new int[n];
+            int k = 0;
             for (int i = 0; i < n; i++) {
                 char c = original.charAt(i);
                 if (c >= '\uFF01' && c <= '\uFF5E') {
                     c = (char) (c - 0xFEE0);
                 }
-                if (joinDigits && isDigitSeparator(c) && out.length() > 0 && isDigit(out.charAt(out.length() - 1)) && nextIsDigit(original, i + 1)) {
+                if (joinDigits && isDigitSeparator(c) && k > 0 && isDigit(out[k - 1]) && nextIsDigit(original, i + 1)) {
                     continue;
                 }
-                origin[out.length()] = i;
-                out.append(c);
+                origin[k] = i;
+                out[k++] = c;
             }
-            return new DigitView(out.toString(), origin);
+            return new DigitView(new String(out, 0, k), origin);
         }
 
         Hit hit(String rule, int start, int end) {

@@ -40,12 +40,6 @@ class ScreenWords {
         return jdbc.query("SELECT id, category, word, created_by, created_at FROM cg_screen_word WHERE id = ?", ROW, id).stream().findFirst();
     }
 
-    boolean exists(Category category, String word) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM cg_screen_word WHERE category = ? AND word = ?", Integer.class,
-                category.name(), word);
-        return n != null && n > 0;
-    }
-
     Entry add(Category category, String word, String by) {
         var entry = new Entry(UUID.randomUUID().toString(), category, word, by, Instant.now());
         jdbc.update("INSERT INTO cg_screen_word (id, category, word, created_by, created_at) VALUES (?, ?, ?, ?, ?)",

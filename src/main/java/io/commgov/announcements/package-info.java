@@ -1,3 +1,3 @@
 /** Announcement review (R-ANN): content screen, review by someone other than the author, publication record and delivery to the communication platform. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "validation", "notify"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "validation", "notify", "crypto"})
 package io.commgov.announcements;

@@ -23,6 +23,11 @@ public class Sm2Signer {
         this.publicKey = keys.sm2Public;
     }
 
+    /** A signer with a fresh key pair held in memory only: for tools and tests that need their own key. */
+    public static Sm2Signer withGeneratedKey() {
+        return new Sm2Signer(new KeyMaterial(new CryptoProperties(null, null, null, CryptoProperties.KeyGeneration.MEMORY, null)));
+    }
+
     /** A DER-encoded SM2 signature over {@code data}. */
     public byte[] sign(byte[] data) {
         var signer = new SM2Signer();

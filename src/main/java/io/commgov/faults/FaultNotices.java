@@ -74,6 +74,11 @@ class FaultNotices {
         return identityService.createUserQuery().memberOfGroup(role.groupId()).list().stream().map(User::getId).toList();
     }
 
+    /** Which SLA an activity of the model is about, in the words of the notice. */
+    static String slaOf(String activityId) {
+        return activityId.contains("Response") ? "IT 响应（30 分钟）" : "原因说明（2 小时）";
+    }
+
     private static String reporter(DelegateExecution fault) {
         return (String) fault.getVariable("initiator");
     }

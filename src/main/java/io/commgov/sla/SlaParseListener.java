@@ -1,11 +1,11 @@
 package io.commgov.sla;
 
+import io.commgov.engine.ExtensionProperties;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -112,16 +112,6 @@ class SlaParseListener extends AbstractBpmnParseListener {
     }
 
     private static String property(Element element, String name) {
-        Element extensions = element.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        if (properties == null) {
-            return null;
-        }
-        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            if (name.equals(property.attribute("name"))) {
-                return property.attribute("value");
-            }
-        }
-        return null;
+        return ExtensionProperties.of(element, name);
     }
 }

@@ -3,6 +3,7 @@ package io.commgov.validation;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -17,6 +18,17 @@ class ApiErrors {
     ResponseEntity<ErrorBody> invalid(ContractViolationException e) {
         RecentViolations.clear();
         return ResponseEntity.badRequest().body(ErrorBody.of(e.violations()));
+    }
+
+    /** The engine wraps an exception thrown by a listener; a contract violation inside is still the caller's error. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ErrorBody> engine(ProcessEngineException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ContractViolationException violation) {
+                return invalid(violation);
+            }
+        }
+        throw e;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

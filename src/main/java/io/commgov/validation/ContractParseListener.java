@@ -1,10 +1,10 @@
 package io.commgov.validation;
 
+import io.commgov.engine.ExtensionProperties;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -41,16 +41,6 @@ class ContractParseListener extends AbstractBpmnParseListener {
 
     /** {@code <camunda:property name="contract" value="approval"/>} in the task's extension properties. */
     static String contractOf(Element element) {
-        Element extensions = element.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        if (properties == null) {
-            return null;
-        }
-        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            if (CONTRACT_PROPERTY.equals(property.attribute("name"))) {
-                return property.attribute("value");
-            }
-        }
-        return null;
+        return ExtensionProperties.of(element, CONTRACT_PROPERTY);
     }
 }

@@ -50,8 +50,8 @@ class CalendarScheduleReviewProcessTest {
         assertThat(due.atZone(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth()).isEqualTo(1);
         assertThat(due.atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour()).isEqualTo(9);
 
-        // a year for which no calendar has a schedule yet
-        int year = 2090;
+        // a year for which no calendar has a schedule yet, early enough for MySQL's TIMESTAMP columns (before 2038)
+        int year = 2037;
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse((year - 1) + "-12-01T09:00:00+08:00").toInstant()));
         managementService.executeJob(timer.getId());
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey("calendar-schedule-review")

@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_WarnItOfDiagnosisSla}: 80 % of the 2-hour diagnosis time has passed. */
+/** {@code Task_TellItHeadOfResponseBreach}, {@code Task_TellItHeadOfDiagnosisBreach}: an SLA was breached. */
 @Component
-class WarnItOfDiagnosisSlaDelegate implements JavaDelegate {
+class TellItHeadOfSlaBreachDelegate implements JavaDelegate {
 
     private final FaultNotices notices;
 
-    WarnItOfDiagnosisSlaDelegate(FaultNotices notices) {
+    TellItHeadOfSlaBreachDelegate(FaultNotices notices) {
         this.notices = notices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.warnIt(execution, "原因说明（2 小时）");
+        notices.tellItHeadOfBreach(execution, FaultNotices.slaOf(execution.getCurrentActivityId()));
     }
 }

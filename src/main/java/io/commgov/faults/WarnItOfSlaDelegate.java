@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_TellItHeadOfDiagnosisBreach}: the 2-hour diagnosis SLA was breached. */
+/** {@code Task_WarnItOfResponseSla}, {@code Task_WarnItOfDiagnosisSla}: 80 % of an SLA's time has passed. */
 @Component
-class TellItHeadOfDiagnosisBreachDelegate implements JavaDelegate {
+class WarnItOfSlaDelegate implements JavaDelegate {
 
     private final FaultNotices notices;
 
-    TellItHeadOfDiagnosisBreachDelegate(FaultNotices notices) {
+    WarnItOfSlaDelegate(FaultNotices notices) {
         this.notices = notices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.tellItHeadOfBreach(execution, "原因说明（2 小时）");
+        notices.warnIt(execution, FaultNotices.slaOf(execution.getCurrentActivityId()));
     }
 }

@@ -1,0 +1,99 @@
+package io.commgov.audit;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/audit}: verification for the security officer and the platform administrator, search for the security officer. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    static final String SECURITY = "security";
+    static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    private final AuditVerifier verifier;
+    private final AuditSearch search;
+    private final IdentityService identityService;
+
+    AuditController(AuditVerifier verifier, AuditSearch search, IdentityService identityService) {
+        this.verifier = verifier;
+        this.search = search;
+        this.identityService = identityService;
+    }
+
+    @GetMapping("/verify")
+    ResponseEntity<?> verify() {
+        if (!callerIsIn(SECURITY, CAMUNDA_ADMIN)) {
+            return forbidden("verifying the audit trail is for the security officer and the platform administrator");
+        }
+        return ResponseEntity.ok(verifier.verify());
+    }
+
+    @GetMapping("/entries")
+    ResponseEntity<?> entries(@RequestParam(required = false) String actor,
+                              @RequestParam(required = false) String objectType,
+                              @RequestParam(required = false) String objectId,
+                              @RequestParam(required = false) String eventType,
+                              @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        if (!callerIsIn(SECURITY)) {
+            return forbidden("searching the audit trail is for the security officer");
+        }
+        var errors = new ArrayList<Map<String, String>>();
+        Long fromMillis = time("from", from, errors);
+        Long toMillis = time("to", to, errors);
+        if (page < 0) {
+            errors.add(error("page", "min", "page must be 0 or more"));
+        }
+        if (size < 1 || size > 500) {
+            errors.add(error("size", "range", "size must be between 1 and 500"));
+        }
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("type", "InvalidVariables", "message",
+                    errors.get(0).get("message"), "errors", errors));
+        }
+        return ResponseEntity.ok(search.find(new AuditSearch.Query(actor, objectType, objectId, eventType, fromMillis, toMillis), page, size));
+    }
+
+    private boolean callerIsIn(String... groups) {
+        var authentication = identityService.getCurrentAuthentication();
+        if (authentication == null || authentication.getGroupIds() == null) {
+            return false;
+        }
+        return authentication.getGroupIds().stream().anyMatch(Set.of(groups)::contains);
+    }
+
+    private static ResponseEntity<?> forbidden(String message) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("type", "Forbidden", "message", message, "errors", List.of()));
+    }
+
+    private static Long time(String field, String value, List<Map<String, String>> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            errors.add(error(field, "date-time-format", field + " must be an ISO-8601 date-time with offset such as 2026-12-31T18:00:00+08:00"));
+            return null;
+        }
+    }
+
+    private static Map<String, String> error(String field, String rule, String message) {
+        return Map.of("field", field, "rule", rule, "message", message);
+    }
+}

@@ -1,0 +1,24 @@
+package io.commgov.backup;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RunBackup: today's backup; a failure is recorded and left to the engine's retries and an incident in Cockpit. */
+@Component
+class RunBackupDelegate implements JavaDelegate {
+
+    private final BackupService backups;
+
+    RunBackupDelegate(BackupService backups) {
+        this.backups = backups;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var manifest = backups.backup();
+        execution.setVariable("backupFile", manifest.file());
+        execution.setVariable("backupDigest", manifest.digest());
+        execution.setVariable("backupSizeBytes", manifest.sizeBytes());
+    }
+}
