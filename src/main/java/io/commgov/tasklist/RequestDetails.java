@@ -20,8 +20,9 @@ import io.commgov.identity.Departments;
 
 /**
  * What Tasklist shows of a request: {@code department} (the requester's) and {@code summary} (from the model's
- * {@code tasklist.summary} expression) as process variables, and on every open task a link that lets the requester
- * find and read it in the filter 我发起的 without being able to claim or complete it.
+ * {@code tasklist.summary} expression) as process variables; and, where the model opts in with
+ * {@code tasklist.requester-view}, on every open task a link that lets the requester find and read it in the filter
+ * 我发起的 without being able to claim or complete it, and read access to the request's variables for the people on it.
  */
 final class RequestDetails {
 
@@ -56,7 +57,7 @@ final class RequestDetails {
     static TaskListener onTaskCreated() {
         return (DelegateTask task) -> {
             Object initiator = task.getVariable(INITIATOR);
-            if (!(initiator instanceof String requester) || requester.isBlank()) {
+            if (!(initiator instanceof String requester) || requester.isBlank() || !requesterView(task)) {
                 return;
             }
             TaskEntity entity = (TaskEntity) task;
@@ -76,6 +77,13 @@ final class RequestDetails {
             task.getCandidates().stream().filter(c -> c.getGroupId() != null).forEach(candidate ->
                     grantRead(commandContext, null, candidate.getGroupId(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
         };
+    }
+
+    /** Only processes whose model says {@code tasklist.requester-view = true} let the requester follow their tasks. */
+    private static boolean requesterView(DelegateTask task) {
+        var execution = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) task.getExecution();
+        return execution != null && Boolean.TRUE.equals(
+                execution.getProcessDefinition().getProperty(RequestDetailsParseListener.REQUESTER_VIEW_PROPERTY));
     }
 
     private static void grantRead(CommandContext commandContext, String userId, String groupId, Resources resource, String resourceId) {

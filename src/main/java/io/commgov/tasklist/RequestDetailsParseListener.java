@@ -15,10 +15,13 @@ class RequestDetailsParseListener extends AbstractBpmnParseListener {
 
     /** Process extension property: an expression giving the request's subject, e.g. {@code ${symptom}}. */
     static final String SUMMARY_PROPERTY = "tasklist.summary";
+    /** Process extension property: {@code true} lets the requester follow the request's open tasks (filter 我发起的). */
+    static final String REQUESTER_VIEW_PROPERTY = "tasklist.requester-view";
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
         String summary = propertyOf(processElement, SUMMARY_PROPERTY);
+        process.setProperty(REQUESTER_VIEW_PROPERTY, "true".equals(propertyOf(processElement, REQUESTER_VIEW_PROPERTY)));
         process.getActivities().stream()
                 .filter(activity -> "startEvent".equals(activity.getProperty("type")))
                 .forEach(start -> start.addBuiltInListener(ExecutionListener.EVENTNAME_END,
