@@ -132,7 +132,8 @@ class TasklistBrowserTest {
         screenshot("tasklist-ivan-faults");
 
         // the list says when it is due; hovering shows the date and time, in Shanghai time for a browser in Berlin
-        WebElement due = waitFor(By.cssSelector(".due-date span[am-time-ago]"));
+        WebElement due = waitFor(By.xpath("//li[.//a[contains(normalize-space(), '" + name + "')]]"
+                + "//*[contains(@class,'due-date')]//span[@am-time-ago]"));
         assertThat(due.findElement(By.xpath("..")).getText()).matches("到期 \\d+ 分钟后");
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(due).perform();
         var dueAt = response.getDueDate().toInstant().atZone(SHANGHAI);
