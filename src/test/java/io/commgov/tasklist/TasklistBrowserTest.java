@@ -132,14 +132,20 @@ class TasklistBrowserTest {
         screenshot("tasklist-ivan-faults");
 
         // the list says when it is due; hovering shows the date and time, in Shanghai time for a browser in Berlin
-        WebElement due = waitFor(By.xpath("//li[.//a[contains(normalize-space(), '" + name + "')]]"
-                + "//*[contains(@class,'due-date')]//span[@am-time-ago]"));
-        assertThat(due.findElement(By.xpath("..")).getText()).matches("到期 \\d+ 分钟后");
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(due).perform();
+        By dueOfThisTask = By.xpath("//li[.//a[contains(normalize-space(), '" + name + "')]]"
+                + "//*[contains(@class,'due-date')]//span[@am-time-ago]");
+        assertThat(waitFor(dueOfThisTask).findElement(By.xpath("..")).getText()).matches("到期 \\d+ 分钟后");
         var dueAt = response.getDueDate().toInstant().atZone(SHANGHAI);
         String day = DateTimeFormatter.ofPattern("yyyy年M月d日").format(dueAt);
-        String shown = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".tooltip-inner"))
-                .stream().map(WebElement::getText).filter(t -> t.contains(day)).findFirst().orElse(null));
+        // the list refreshes itself and may redraw under the mouse: hover again until the tooltip shows
+        String shown = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    new org.openqa.selenium.interactions.Actions(d)
+                            .moveToElement(d.findElement(By.cssSelector("[cam-widget-header] .navbar-brand")))
+                            .moveToElement(d.findElement(dueOfThisTask)).perform();
+                    return d.findElements(By.cssSelector(".tooltip-inner")).stream().map(WebElement::getText)
+                            .filter(t -> t.contains(day)).findFirst().orElse(null);
+                });
         assertThat(shown).contains(DateTimeFormatter.ofPattern("HH:mm").format(dueAt));
         screenshot("tasklist-ivan-fault-due");
         click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
