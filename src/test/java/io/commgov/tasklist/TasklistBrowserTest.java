@@ -137,18 +137,19 @@ class TasklistBrowserTest {
         assertThat(waitFor(dueOfThisTask).findElement(By.xpath("..")).getText()).matches("到期 \\d+ 分钟后");
         var dueAt = response.getDueDate().toInstant().atZone(SHANGHAI);
         String day = DateTimeFormatter.ofPattern("yyyy年M月d日").format(dueAt);
-        // the list refreshes itself and may redraw under the mouse: hover again until the tooltip shows
-        String shown = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    String tooltip = d.findElements(By.cssSelector(".tooltip-inner")).stream().map(WebElement::getText)
-                            .filter(t -> t.contains(day)).findFirst().orElse(null);
-                    if (tooltip == null) {
-                        new org.openqa.selenium.interactions.Actions(d)
-                                .moveToElement(d.findElement(By.cssSelector("[cam-widget-header] .navbar-brand")))
-                                .moveToElement(d.findElement(dueOfThisTask)).perform();
-                    }
-                    return tooltip;
-                });
+        // the tooltip of "30 分钟后" (Angular writes the formatted date into its uib-tooltip attribute)
+        String shown;
+        try {
+            shown = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        String tooltip = d.findElement(dueOfThisTask).getAttribute("uib-tooltip");
+                        return tooltip != null && tooltip.contains(day) ? tooltip : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("due date tooltip without " + day + ": "
+                    + browser.findElements(dueOfThisTask).stream().map(el -> el.getAttribute("uib-tooltip")).toList(), e);
+        }
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(dueOfThisTask)).perform();
         assertThat(shown).contains(DateTimeFormatter.ofPattern("HH:mm").format(dueAt));
         screenshot("tasklist-ivan-fault-due");
         click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
