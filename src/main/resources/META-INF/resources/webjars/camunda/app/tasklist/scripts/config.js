@@ -1,0 +1,21 @@
+// CommGov: Camunda's documented webapp configuration (name, default locale); the look is in styles/user-styles.css.
+import {app, locales} from '../../commgov/webapp.js';
+
+export default {
+  app,
+  locales: locales(),
+  disableWelcomeMessage: true,
+  // dates in Asia/Shanghai whatever the browser's zone (commgov/time.js); lists by due date (commgov/tasklist.js)
+  requireJsConfig: {
+    deps: ['commgov-time', 'commgov-tasklist'],
+    ngDeps: ['commgov.time', 'commgov.tasklist'],
+    paths: {'commgov-time': '../commgov/time', 'commgov-tasklist': '../commgov/tasklist'}
+  },
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
+    focusFilter: {key: 'ctrl+shift+f', description: '定位到第一个筛选器'},
+    focusList: {key: 'ctrl+alt+l', description: '定位到任务列表的第一个任务'},
+    focusForm: {key: 'ctrl+alt+f', description: '定位到任务表单的第一个输入框'},
+    startProcess: {key: 'ctrl+alt+p', description: '打开发起流程对话框'}
+  }
+};
