@@ -1,0 +1,160 @@
+package io.commgov.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Camunda's REST API answers some of the caller's own errors with a 500: a task that does not exist, a task someone
+ * else has just claimed or completed (a lost race, OptimisticLockingException). Those are 404 and 409 with a clear
+ * message and Camunda's body shape ({@code type}, {@code message}). Request variables Camunda cannot read (an empty or
+ * unknown type, a File without valueInfo, a Json or Xml value that does not parse, a missing body, an over-long JSON
+ * name) are the caller's error too: 400. Every other error keeps Camunda's answer.
+ */
+@Configuration
+class EngineRestErrors {
+
+    @Bean
+    ResourceConfigCustomizer engineRestErrorMappers() {
+        return config -> config.register(RaceOrMissing.class).register(WrappedRaceOrMissing.class).register(UnreadableRequest.class)
+                .register(UnreadableJson.class).register(UnparsableJson.class).register(UnmappableJson.class);
+    }
+
+    /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
+    static Response answerFor(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException) {
+                return body(Response.Status.CONFLICT, "Conflict",
+                        "someone else changed this task or request at the same moment; reload and try again");
+            }
+            if (t instanceof TaskAlreadyClaimedException claimed) {
+                return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", claimed.getMessage());
+            }
+            Response unreadable = unreadable(t);
+            if (unreadable != null) {
+                return unreadable;
+            }
+            if (t instanceof NullValueException missing && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find")) {
+                return body(Response.Status.NOT_FOUND, "NotFound", missing.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static Response unreadable(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "the request body is not JSON the API can read");
+        }
+        if (message.contains("Cannot find serializer for value") || message.contains("Cannot deserialize object in variable")) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                    "a variable's value does not match its type: " + firstLine(message));
+        }
+        if (t instanceof NullPointerException || t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException) {
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(4, frames.length); i++) {
+                if (frames[i].getClassName().startsWith("org.camunda.bpm.engine.rest.")
+                        || frames[i].getClassName().startsWith("org.camunda.bpm.engine.variable.")) {
+                    return body(Response.Status.BAD_REQUEST, "InvalidRequestException", t instanceof NullPointerException
+                            ? "the request body or one of its variables is missing (null)"
+                            : "a variable's type or valueInfo is invalid: " + firstLine(message));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private static Response body(Response.Status status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Thrown straight from the engine (claim, unclaim, set assignee). */
+    @Priority(1)
+    static class RaceOrMissing implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response answer = answerFor(exception);
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** Anything else Camunda's REST layer would answer with a 500, including reading the request (DTO conversion). */
+    @Priority(1)
+    static class UnreadableRequest implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
+                return web.getResponse();
+            }
+            Response answer = answerFor(exception);
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** A body that is not JSON, or not of the resource's shape: a JSON 400 without the parser's class names. */
+    static Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String where = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where = " at " + String.join(".", mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).toList());
+        }
+        return body(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                "the request body is not JSON of the documented shape" + where);
+    }
+
+    @Priority(1)
+    static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    @Priority(1)
+    static class UnparsableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    @Priority(1)
+    static class UnmappableJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    /** Wrapped by Camunda's resources as a 500 RestException (complete, resolve, submit form). */
+    @Priority(1)
+    static class WrappedRaceOrMissing implements ExceptionMapper<RestException> {
+        @Override
+        public Response toResponse(RestException exception) {
+            Response answer = exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
+                    ? answerFor(exception.getCause()) : null;
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+}
