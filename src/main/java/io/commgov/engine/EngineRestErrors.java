@@ -27,14 +27,52 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineRestErrors {
 
+    private static final java.util.regex.Pattern TASK_ACTION =
+            java.util.regex.Pattern.compile(".*/task/([^/]+)/(complete|claim|submit-form|resolve)$");
+
     @Bean
-    ResourceConfigCustomizer engineRestErrorMappers() {
+    ResourceConfigCustomizer engineRestErrorMappers(org.camunda.bpm.engine.TaskService taskService,
+                                                    org.camunda.bpm.engine.IdentityService identityService) {
+        taskGone = taskId -> {
+            var authentication = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            try {
+                return taskService.createTaskQuery().taskId(taskId).count() == 0;
+            } finally {
+                identityService.setAuthentication(authentication);
+            }
+        };
         return config -> config.register(RaceOrMissing.class).register(WrappedRaceOrMissing.class).register(UnreadableRequest.class)
                 .register(UnreadableJson.class).register(UnparsableJson.class).register(UnmappableJson.class);
     }
 
+    private static volatile java.util.function.Predicate<String> taskGone = taskId -> false;
+
+    /**
+     * Two people complete the same task at once: the loser's command can fail on the execution tree the winner has
+     * just ended (an NPE deep in the engine, rolled back) rather than an OptimisticLockingException. When the task of a
+     * failed task action no longer exists, someone else finished it: 409.
+     */
+    static Response lostRace(Throwable exception) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
+            return null;
+        }
+        var m = TASK_ACTION.matcher(servlet.getRequest().getRequestURI());
+        if (m.matches() && taskGone.test(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8))) {
+            return body(Response.Status.CONFLICT, "Conflict", "task " + m.group(1)
+                    + " was completed by someone else at the same moment; nothing was changed by this request");
+        }
+        return null;
+    }
+
     /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
     static Response answerFor(Throwable exception) {
+        Response answer = classify(exception);
+        return answer != null ? answer : lostRace(exception);
+    }
+
+    private static Response classify(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockingException) {
                 return body(Response.Status.CONFLICT, "Conflict",
