@@ -33,7 +33,7 @@ class EngineRestErrors {
     @Bean
     ResourceConfigCustomizer engineRestErrorMappers(org.camunda.bpm.engine.TaskService taskService,
                                                     org.camunda.bpm.engine.IdentityService identityService) {
-        taskGone = taskId -> {
+        java.util.function.Predicate<String> taskGone = taskId -> {
             var authentication = identityService.getCurrentAuthentication();
             identityService.clearAuthentication();
             try {
@@ -42,18 +42,18 @@ class EngineRestErrors {
                 identityService.setAuthentication(authentication);
             }
         };
-        return config -> config.register(RaceOrMissing.class).register(WrappedRaceOrMissing.class).register(UnreadableRequest.class)
+        // instances bound to this application's engine (a JVM may hold several, e.g. two nodes in one test)
+        return config -> config.register(new RaceOrMissing(taskGone)).register(new WrappedRaceOrMissing(taskGone))
+                .register(new UnreadableRequest(taskGone))
                 .register(UnreadableJson.class).register(UnparsableJson.class).register(UnmappableJson.class);
     }
-
-    private static volatile java.util.function.Predicate<String> taskGone = taskId -> false;
 
     /**
      * Two people complete the same task at once: the loser's command can fail on the execution tree the winner has
      * just ended (an NPE deep in the engine, rolled back) rather than an OptimisticLockingException. When the task of a
      * failed task action no longer exists, someone else finished it: 409.
      */
-    static Response lostRace(Throwable exception) {
+    static Response lostRace(java.util.function.Predicate<String> taskGone) {
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
             return null;
@@ -67,9 +67,9 @@ class EngineRestErrors {
     }
 
     /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
-    static Response answerFor(Throwable exception) {
+    static Response answerFor(Throwable exception, java.util.function.Predicate<String> taskGone) {
         Response answer = classify(exception);
-        return answer != null ? answer : lostRace(exception);
+        return answer != null ? answer : lostRace(taskGone);
     }
 
     private static Response classify(Throwable exception) {
@@ -130,9 +130,15 @@ class EngineRestErrors {
     /** Thrown straight from the engine (claim, unclaim, set assignee). */
     @Priority(1)
     static class RaceOrMissing implements ExceptionMapper<ProcessEngineException> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        RaceOrMissing(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            Response answer = answerFor(exception);
+            Response answer = answerFor(exception, taskGone);
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
@@ -140,12 +146,18 @@ class EngineRestErrors {
     /** Anything else Camunda's REST layer would answer with a 500, including reading the request (DTO conversion). */
     @Priority(1)
     static class UnreadableRequest implements ExceptionMapper<Throwable> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        UnreadableRequest(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(Throwable exception) {
             if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
                 return web.getResponse();
             }
-            Response answer = answerFor(exception);
+            Response answer = answerFor(exception, taskGone);
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
@@ -188,10 +200,16 @@ class EngineRestErrors {
     /** Wrapped by Camunda's resources as a 500 RestException (complete, resolve, submit form). */
     @Priority(1)
     static class WrappedRaceOrMissing implements ExceptionMapper<RestException> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        WrappedRaceOrMissing(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(RestException exception) {
             Response answer = exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
-                    ? answerFor(exception.getCause()) : null;
+                    ? answerFor(exception.getCause(), taskGone) : null;
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
