@@ -85,6 +85,10 @@ class EngineRestErrors {
             if (unreadable != null) {
                 return unreadable;
             }
+            // MariaDB: a key or id with characters the engine's utf8mb3 columns cannot hold (e.g. emoji) matches nothing
+            if (t.getMessage() != null && t.getMessage().contains("Illegal mix of collations")) {
+                return body(Response.Status.NOT_FOUND, "NotFound", "nothing has this key or id: it holds characters no key or id can hold");
+            }
             if (t instanceof NullValueException missing && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find")) {
                 return body(Response.Status.NOT_FOUND, "NotFound", missing.getMessage());
             }

@@ -30,6 +30,11 @@ class ApiErrors {
             if (t instanceof ContractViolationException violation) {
                 return invalid(violation);
             }
+            // MariaDB: an id with characters the engine's utf8mb3 columns cannot hold (e.g. emoji) matches nothing
+            if (t.getMessage() != null && t.getMessage().contains("Illegal mix of collations")) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NotFound",
+                        "nothing has this id: it holds characters no id can hold", List.of()));
+            }
         }
         throw e;
     }

@@ -196,6 +196,14 @@ class HostileInputTest {
         assertThat(page.status()).isEqualTo(400);
         assertThat(json.readTree(page.body()).path("errors").get(0).path("field").asText()).isEqualTo("firstResult");
 
+        var farFuture = http.get("emma", "/api/calendars/24x7/due?from=%2B999999999-12-31T23:59:59Z&duration=P1D");
+        assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+        assertThat(json.readTree(farFuture.body()).path("errors").get(0).path("field").asText()).isEqualTo("from");
+        var emoji = http.get("ivan", "/api/sla?processInstanceId=%F0%9F%98%80");
+        assertThat(emoji.status()).as(emoji.toString()).isEqualTo(404);
+        var emojiKey = http.post("emma", "/engine-rest/process-definition/key/%F0%9F%98%80/start", "{\"variables\":{}}");
+        assertThat(emojiKey.status()).as(emojiKey.toString()).isEqualTo(404);
+
         var unknownTask = http.post("ivan", "/engine-rest/task/no-such-task/complete", "{\"variables\":{}}");
         assertThat(unknownTask.status()).as(unknownTask.toString()).isEqualTo(404);
         assertThat(json.readTree(unknownTask.body()).path("message").asText()).contains("no-such-task");
