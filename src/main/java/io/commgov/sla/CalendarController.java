@@ -80,7 +80,14 @@ class CalendarController {
             throw invalid("from", "date-time-with-offset",
                     "from must be an ISO-8601 date-time with offset such as 2026-04-03T10:00:00+08:00 (got '" + from + "')");
         }
-        return new DueAnswer(calendars.due(name, start, duration).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        if (start.getYear() < 1900 || start.getYear() > 9999) {
+            throw invalid("from", "range", "from must lie between the years 1900 and 9999 (got '" + from + "')");
+        }
+        try {
+            return new DueAnswer(calendars.due(name, start, duration).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw invalid("duration", "range", "from + duration falls outside the supported dates (got '" + duration + "')");
+        }
     }
 
     @GetMapping

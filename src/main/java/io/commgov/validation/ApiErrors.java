@@ -6,9 +6,12 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** CommGov's own API answers bad input with the same 400 body as the engine's, and refusals with 403. */
 @RestControllerAdvice(basePackages = "io.commgov")
@@ -27,6 +30,11 @@ class ApiErrors {
             if (t instanceof ContractViolationException violation) {
                 return invalid(violation);
             }
+            // MariaDB: an id with characters the engine's utf8mb3 columns cannot hold (e.g. emoji) matches nothing
+            if (t.getMessage() != null && t.getMessage().contains("Illegal mix of collations")) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NotFound",
+                        "nothing has this id: it holds characters no id can hold", List.of()));
+            }
         }
         throw e;
     }
@@ -35,6 +43,28 @@ class ApiErrors {
     ResponseEntity<ErrorBody> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest().body(ErrorBody.of(List.of(new Violation(e.getParameterName(), "required",
                 e.getParameterName() + " is required"))));
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: names the field when the parser knows it, else the body. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = String.join(".", mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).toList());
+            return ResponseEntity.badRequest().body(ErrorBody.of(List.of(new Violation(field, "type",
+                    field + " has the wrong type (see the API contract)"))));
+        }
+        return ResponseEntity.badRequest().body(ErrorBody.of(List.of(new Violation(field, "json",
+                "the request body must be a JSON object of the documented shape"))));
+    }
+
+    /** A query or path parameter that does not convert (e.g. a number that is not one). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return ResponseEntity.badRequest().body(ErrorBody.of(List.of(new Violation(e.getName(), "type-" + type,
+                e.getName() + " must be a " + type))));
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -14,11 +14,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 final class ContractListeners {
 
     static final String INITIATOR = "initiator";
+    static final int MAX_BUSINESS_KEY = 255;
 
     private ContractListeners() {
     }
 
-    /** On process start: the start contract, and nobody may pass a forged initiator. */
+    /** On process start: the start contract, a business key that fits, and nobody may pass a forged initiator. */
     static ExecutionListener onStart(ContractRegistry registry, String processKey) {
         return (DelegateExecution execution) -> {
             var fields = new Fields(new HashMap<>(execution.getVariables()));
@@ -26,6 +27,12 @@ final class ContractListeners {
             Object initiator = fields.raw(INITIATOR);
             if (initiator != null && actor != null && !initiator.equals(actor)) {
                 fields.reject(INITIATOR, "reserved", "initiator is set by the engine to the authenticated user and cannot be given");
+            }
+            String businessKey = execution.getProcessBusinessKey();
+            if (businessKey != null && businessKey.length() > MAX_BUSINESS_KEY) {
+                // the engine's column holds 255 characters; longer would fail in the database as a 500
+                fields.reject("businessKey", "max-length", "businessKey must be at most " + MAX_BUSINESS_KEY
+                        + " characters (got " + businessKey.length() + ")");
             }
             registry.startContract(processKey).ifPresent(contract -> {
                 contract.check(fields);

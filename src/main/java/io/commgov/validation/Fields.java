@@ -154,7 +154,7 @@ public final class Fields {
         }
     }
 
-    /** A list of texts: a Json array variable (Camunda Spin), a Java collection, or a JSON array text. */
+    /** A list of texts: a Json array variable (Camunda Spin), a Java collection, or a JSON array text; empty (and rejected) when it is none. */
     public List<String> list(String field, boolean required) {
         Object value = raw(field);
         List<String> items = null;
@@ -168,11 +168,11 @@ public final class Fields {
                 items = node.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
             } catch (RuntimeException e) {
                 reject(field, "type-list", field + " must be a JSON array of texts (got '" + s + "')");
-                return null;
+                return List.of();
             }
         } else if (value != null) {
             reject(field, "type-list", field + " must be a list (Json array of texts), not " + describe(value));
-            return null;
+            return List.of();
         }
         if (items == null || items.isEmpty()) {
             if (required) {

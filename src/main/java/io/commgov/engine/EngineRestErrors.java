@@ -1,0 +1,220 @@
+package io.commgov.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Camunda's REST API answers some of the caller's own errors with a 500: a task that does not exist, a task someone
+ * else has just claimed or completed (a lost race, OptimisticLockingException). Those are 404 and 409 with a clear
+ * message and Camunda's body shape ({@code type}, {@code message}). Request variables Camunda cannot read (an empty or
+ * unknown type, a File without valueInfo, a Json or Xml value that does not parse, a missing body, an over-long JSON
+ * name) are the caller's error too: 400. Every other error keeps Camunda's answer.
+ */
+@Configuration
+class EngineRestErrors {
+
+    private static final java.util.regex.Pattern TASK_ACTION =
+            java.util.regex.Pattern.compile(".*/task/([^/]+)/(complete|claim|submit-form|resolve)$");
+
+    @Bean
+    ResourceConfigCustomizer engineRestErrorMappers(org.camunda.bpm.engine.TaskService taskService,
+                                                    org.camunda.bpm.engine.IdentityService identityService) {
+        java.util.function.Predicate<String> taskGone = taskId -> {
+            var authentication = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
+            try {
+                return taskService.createTaskQuery().taskId(taskId).count() == 0;
+            } finally {
+                identityService.setAuthentication(authentication);
+            }
+        };
+        // instances bound to this application's engine (a JVM may hold several, e.g. two nodes in one test)
+        return config -> config.register(new RaceOrMissing(taskGone)).register(new WrappedRaceOrMissing(taskGone))
+                .register(new UnreadableRequest(taskGone))
+                .register(UnreadableJson.class).register(UnparsableJson.class).register(UnmappableJson.class);
+    }
+
+    /**
+     * Two people complete the same task at once: the loser's command can fail on the execution tree the winner has
+     * just ended (an NPE deep in the engine, rolled back) rather than an OptimisticLockingException. When the task of a
+     * failed task action no longer exists, someone else finished it: 409.
+     */
+    static Response lostRace(java.util.function.Predicate<String> taskGone) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
+            return null;
+        }
+        var m = TASK_ACTION.matcher(servlet.getRequest().getRequestURI());
+        if (m.matches() && taskGone.test(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8))) {
+            return body(Response.Status.CONFLICT, "Conflict", "task " + m.group(1)
+                    + " was completed by someone else at the same moment; nothing was changed by this request");
+        }
+        return null;
+    }
+
+    /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
+    static Response answerFor(Throwable exception, java.util.function.Predicate<String> taskGone) {
+        Response answer = classify(exception);
+        return answer != null ? answer : lostRace(taskGone);
+    }
+
+    private static Response classify(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException) {
+                return body(Response.Status.CONFLICT, "Conflict",
+                        "someone else changed this task or request at the same moment; reload and try again");
+            }
+            if (t instanceof TaskAlreadyClaimedException claimed) {
+                return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", claimed.getMessage());
+            }
+            Response unreadable = unreadable(t);
+            if (unreadable != null) {
+                return unreadable;
+            }
+            // MariaDB: a key or id with characters the engine's utf8mb3 columns cannot hold (e.g. emoji) matches nothing
+            if (t.getMessage() != null && t.getMessage().contains("Illegal mix of collations")) {
+                return body(Response.Status.NOT_FOUND, "NotFound", "nothing has this key or id: it holds characters no key or id can hold");
+            }
+            if (t instanceof NullValueException missing && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find")) {
+                return body(Response.Status.NOT_FOUND, "NotFound", missing.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static Response unreadable(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "the request body is not JSON the API can read");
+        }
+        if (message.contains("Cannot find serializer for value") || message.contains("Cannot deserialize object in variable")) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                    "a variable's value does not match its type: " + firstLine(message));
+        }
+        if (t instanceof NullPointerException || t instanceof IllegalArgumentException || t instanceof IndexOutOfBoundsException) {
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(4, frames.length); i++) {
+                if (frames[i].getClassName().startsWith("org.camunda.bpm.engine.rest.")
+                        || frames[i].getClassName().startsWith("org.camunda.bpm.engine.variable.")) {
+                    return body(Response.Status.BAD_REQUEST, "InvalidRequestException", t instanceof NullPointerException
+                            ? "the request body or one of its variables is missing (null)"
+                            : "a variable's type or valueInfo is invalid: " + firstLine(message));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private static Response body(Response.Status status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Thrown straight from the engine (claim, unclaim, set assignee). */
+    @Priority(1)
+    static class RaceOrMissing implements ExceptionMapper<ProcessEngineException> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        RaceOrMissing(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response answer = answerFor(exception, taskGone);
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** Anything else Camunda's REST layer would answer with a 500, including reading the request (DTO conversion). */
+    @Priority(1)
+    static class UnreadableRequest implements ExceptionMapper<Throwable> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        UnreadableRequest(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
+                return web.getResponse();
+            }
+            Response answer = answerFor(exception, taskGone);
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    /** A body that is not JSON, or not of the resource's shape: a JSON 400 without the parser's class names. */
+    static Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String where = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where = " at " + String.join(".", mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())).toList());
+        }
+        return body(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                "the request body is not JSON of the documented shape" + where);
+    }
+
+    @Priority(1)
+    static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    @Priority(1)
+    static class UnparsableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    @Priority(1)
+    static class UnmappableJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+            return unreadableJson(exception);
+        }
+    }
+
+    /** Wrapped by Camunda's resources as a 500 RestException (complete, resolve, submit form). */
+    @Priority(1)
+    static class WrappedRaceOrMissing implements ExceptionMapper<RestException> {
+        private final java.util.function.Predicate<String> taskGone;
+
+        WrappedRaceOrMissing(java.util.function.Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response answer = exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
+                    ? answerFor(exception.getCause(), taskGone) : null;
+            return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+}
