@@ -41,6 +41,9 @@ class TimerStormTest {
     @Test
     void slaTimersFallingDueTogetherFireExactlyOnceAcrossTwoNodes() throws Exception {
         assumeTrue(MariaDb.isDatabaseOfThisRun(), "two nodes need one shared MariaDB: runs in the MariaDB half of scripts/test");
+        // on demand only: its two extra application contexts leave the shared webapp unable to render for later browser tests
+        assumeTrue(Boolean.getBoolean("commgov.reliability.storm"),
+                "on demand: scripts/test -Dtest=TimerStormTest -Dsurefire.failIfNoSpecifiedTests=false -Dcommgov.reliability.storm=true");
         int instances = Http.count(500, 10_000, "commgov.reliability.storm.instances");
         String url = MariaDb.freshDatabase("storm");
         var optimisticLocking = new AtomicInteger();
