@@ -44,16 +44,24 @@ class ScreenWords {
         var entry = new Entry(UUID.randomUUID().toString(), category, word, by, Instant.now());
         jdbc.update("INSERT INTO cg_screen_word (id, category, word, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
                 entry.id(), category.name(), word, by, Timestamp.from(entry.createdAt()));
+        raiseRevision();
         return entry;
     }
 
     boolean remove(String id) {
-        return jdbc.update("DELETE FROM cg_screen_word WHERE id = ?", id) > 0;
+        boolean removed = jdbc.update("DELETE FROM cg_screen_word WHERE id = ?", id) > 0;
+        if (removed) {
+            raiseRevision();
+        }
+        return removed;
     }
 
-    /** Changes whenever a word is added or removed: how many, and the newest. */
+    private void raiseRevision() {
+        jdbc.update("UPDATE cg_screen_word_revision SET revision = revision + 1 WHERE id = 1");
+    }
+
+    /** Changes with every committed edit, on whichever node it was made. */
     String signature() {
-        return jdbc.queryForObject("SELECT COUNT(*), MAX(created_at) FROM cg_screen_word",
-                (rs, i) -> rs.getLong(1) + "/" + rs.getTimestamp(2));
+        return jdbc.queryForObject("SELECT revision FROM cg_screen_word_revision WHERE id = 1", String.class);
     }
 }
