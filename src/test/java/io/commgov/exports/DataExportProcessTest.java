@@ -122,9 +122,31 @@ class DataExportProcessTest {
         assertThat(rules(own)).containsEntry("approved", "four-eyes");
         assertThat(bySecurityOfficer).isWaitingAt("Task_ApproveByOwnerHead", "Task_ApproveBySecurity");
 
-        ProcessInstance byHead = requestBy("head-mkt", "MKT");
-        assertThat(taskService.getIdentityLinksForTask(task(byHead, "Task_ApproveByOwnerHead")))
-                .as("the requester is no candidate for their own department's approval").noneMatch(l -> "head-mkt".equals(l.getUserId()));
+        String secondHead = "head-mkt-2";
+        var user = identityService.newUser(secondHead);
+        user.setPassword("demo");
+        identityService.saveUser(user);
+        for (String group : new String[] {"dept-head", "dept-MKT", "employee"}) {
+            identityService.createMembership(secondHead, group);
+        }
+        try {
+            ProcessInstance byHead = requestBy("head-mkt", "MKT");
+            assertThat(taskService.getIdentityLinksForTask(task(byHead, "Task_ApproveByOwnerHead")))
+                    .as("the requester is no candidate for their own department's approval")
+                    .noneMatch(l -> "head-mkt".equals(l.getUserId())).anyMatch(l -> secondHead.equals(l.getUserId()));
+        } finally {
+            identityService.deleteUser(secondHead);
+        }
+    }
+
+    @Test
+    void theOnlyHeadOfTheOwnerDepartmentCannotRequestAnExportNobodyCouldApprove() throws Exception {
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("data-export").count();
+        var response = api.post("head-mkt", START, Map.of("variables", Map.of(
+                "dataset", var("departments", "String"), "ownerDepartment", var("MKT", "String"), "purpose", var("核对", "String"))));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rules(response)).containsEntry("ownerDepartment", "no-other-approver");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("data-export").count()).isEqualTo(before);
     }
 
     @Test
