@@ -171,7 +171,7 @@ class CalendarController {
 
     // R-LOG: every calendar edit, with how many running SLAs it moved, in the edit's transaction
     private ChangeAnswer audited(String event, String name, String what) {
-        int moved = rescheduler.rescheduleOpenSlas(name);
+        int moved = rescheduler.rescheduleRunningSlas(name);
         audit.record(event, "calendar", name, Outcome.SUCCESS, what + "; " + moved + " running SLA(s) rescheduled");
         return new ChangeAnswer(name, moved);
     }

@@ -51,9 +51,10 @@ class SlaRecords {
                 SlaRecords::map, processInstanceId);
     }
 
-    List<SlaRecord> openOnCalendar(String calendar) {
-        return jdbc.query("select " + COLUMNS + " from cg_sla where calendar_name = ? and completed_at is null",
-                SlaRecords::map, calendar);
+    /** SLAs still running on a calendar: neither met nor breached, so their due date may still move. */
+    List<SlaRecord> runningOnCalendar(String calendar) {
+        return jdbc.query("select " + COLUMNS + " from cg_sla where calendar_name = ? and state = ? and completed_at is null",
+                SlaRecords::map, calendar, SlaRecord.State.RUNNING.name());
     }
 
     void markWarned(String id, Instant at) {
@@ -72,9 +73,11 @@ class SlaRecords {
                 SlaRecord.State.RUNNING.name(), SlaRecord.State.MET.name(), utc(at), by, id);
     }
 
+    /** Only a running SLA moves; a breached or met one keeps the times it was judged by. */
     void reschedule(String id, Instant warningAt, Instant dueAt, Instant at) {
-        jdbc.update("update cg_sla set previous_due_at = due_at, warning_at = ?, due_at = ?, rescheduled_at = ? where id = ?",
-                utc(warningAt), utc(dueAt), utc(at), id);
+        jdbc.update("update cg_sla set previous_due_at = due_at, warning_at = ?, due_at = ?, rescheduled_at = ?"
+                        + " where id = ? and state = ?",
+                utc(warningAt), utc(dueAt), utc(at), id, SlaRecord.State.RUNNING.name());
     }
 
     private static SlaRecord map(ResultSet rs, int row) throws SQLException {

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** When a calendar changes, every open SLA on it gets its due and warning times, its timer jobs and its tasks' due dates moved to match. */
+/**
+ * When a calendar changes, every running SLA on it gets its due time, its timer jobs and its tasks' due dates moved to
+ * match; its warning time too unless the warning has already been given. Met and breached SLAs keep their times.
+ */
 @Component
 class SlaRescheduler {
 
@@ -30,20 +33,21 @@ class SlaRescheduler {
     }
 
     /** Answers how many SLAs got new times. */
-    int rescheduleOpenSlas(String calendarName) {
+    int rescheduleRunningSlas(String calendarName) {
         WorkingTimeCalendar calendar = calendars.calendar(calendarName);
         Instant now = Sla.now();
         int changed = 0;
-        for (SlaRecord record : records.openOnCalendar(calendarName)) {
+        for (SlaRecord record : records.runningOnCalendar(calendarName)) {
             WorkingDuration duration = Calendars.parse(record.duration());
             Instant due = calendar.due(record.startedAt(), duration);
-            Instant warning = calendar.partOf(record.startedAt(), duration, record.warningFraction()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant warning = record.warnedAt() != null ? record.warningAt()
+                    : calendar.partOf(record.startedAt(), duration, record.warningFraction()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             if (due.equals(record.dueAt()) && warning.equals(record.warningAt())) {
                 continue;
             }
             for (Job job : managementService.createJobQuery().executionId(record.executionId()).timers().list()) {
                 Instant jobDue = job.getDuedate().toInstant();
-                if (record.state() == SlaRecord.State.RUNNING && sameSecond(jobDue, record.dueAt())) {
+                if (sameSecond(jobDue, record.dueAt())) {
                     managementService.setJobDuedate(job.getId(), Date.from(due));
                 } else if (record.warnedAt() == null && sameSecond(jobDue, record.warningAt())) {
                     managementService.setJobDuedate(job.getId(), Date.from(warning));
@@ -60,7 +64,7 @@ class SlaRescheduler {
             changed++;
         }
         if (changed > 0) {
-            log.info("Calendar '{}' changed: {} open SLA(s) rescheduled", calendarName, changed);
+            log.info("Calendar '{}' changed: {} running SLA(s) rescheduled", calendarName, changed);
         }
         return changed;
     }

@@ -139,6 +139,54 @@ class CalendarApiTest {
         assertThat(trail).contains("calendar.day-set").contains("office move").contains("calendar.day-removed").contains("\"actor\":\"admin\"");
     }
 
+    @Test
+    void aCalendarEditMovesOnlyRunningSlasNeverOnesAlreadyBreachedOrMet() throws Exception {
+        var created = api.put("admin", "/api/calendars/test-office", Map.of("mode", "WORKING_HOURS", "timeZone", "Asia/Shanghai",
+                "opening", "09:00", "closing", "18:00", "workingDays", List.of("MON", "TUE", "WED", "THU", "FRI")));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.OK);
+        Models.deploy(repositoryService, "io/commgov/sla/office-sla-demo.bpmn");
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-20T17:00:00+08:00").toInstant()));
+        String breached = runtimeService.startProcessInstanceByKey("office-sla-demo", withVariables("subject", "late")).getId();
+        String met = runtimeService.startProcessInstanceByKey("office-sla-demo", withVariables("subject", "in time")).getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(met).singleResult().getId());
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant()));
+        String warned = runtimeService.startProcessInstanceByKey("office-sla-demo", withVariables("subject", "running")).getId();
+
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-23T17:30:00+08:00").toInstant()));
+        managementService.executeJob(timer(breached, "Timer_HandlingSla").getId());
+        managementService.executeJob(timer(warned, "Timer_HandlingSlaWarning").getId());
+        SlaRecord breachedBefore = records.ofProcessInstance(breached).get(0);
+        SlaRecord metBefore = records.ofProcessInstance(met).get(0);
+        SlaRecord warnedBefore = records.ofProcessInstance(warned).get(0);
+        assertThat(breachedBefore.state()).isEqualTo(SlaRecord.State.BREACHED);
+        assertThat(metBefore.state()).isEqualTo(SlaRecord.State.MET);
+        assertThat(warnedBefore.state()).isEqualTo(SlaRecord.State.RUNNING);
+        assertThat(warnedBefore.warnedAt()).isNotNull();
+        Date breachedWarningJob = timer(breached, "Timer_HandlingSlaWarning").getDuedate();
+
+        var holiday = api.put("admin", "/api/calendars/test-office/days/2026-11-23", Map.of("kind", "HOLIDAY", "note", "power cut"));
+        assertThat(holiday.getStatusCode()).as(holiday.getBody()).isEqualTo(HttpStatus.OK);
+
+        assertThat(records.ofProcessInstance(breached).get(0)).as("a breached SLA keeps the due date it was breached on")
+                .isEqualTo(breachedBefore);
+        assertThat(timer(breached, "Timer_HandlingSlaWarning").getDuedate()).isEqualTo(breachedWarningJob);
+        assertThat(records.ofProcessInstance(met).get(0)).isEqualTo(metBefore);
+        SlaRecord moved = records.ofProcessInstance(warned).get(0);
+        var tuesday1800 = OffsetDateTime.parse("2026-11-24T18:00:00+08:00").toInstant();
+        assertThat(moved.dueAt()).as("started on the new holiday: counted from Tuesday 09:00").isEqualTo(tuesday1800);
+        assertThat(moved.previousDueAt()).isEqualTo(warnedBefore.dueAt());
+        assertThat(moved.warningAt()).as("the warning already given stays where it was").isEqualTo(warnedBefore.warningAt());
+        assertThat(moved.warnedAt()).isEqualTo(warnedBefore.warnedAt());
+        assertThat(timer(warned, "Timer_HandlingSla").getDuedate()).isEqualTo(Date.from(tuesday1800));
+
+        assertThat(api.delete("admin", "/api/calendars/test-office/days/2026-11-23").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(records.ofProcessInstance(breached).get(0)).isEqualTo(breachedBefore);
+    }
+
+    private org.camunda.bpm.engine.runtime.Job timer(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    }
+
     private String due(String calendar, String encodedFrom, String duration) throws Exception {
         var response = api.getEncoded("emma", "/api/calendars/" + calendar + "/due?from=" + encodedFrom + "&duration=" + duration);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
