@@ -35,6 +35,16 @@ public class Departments {
         return unrestricted(() -> Optional.ofNullable(identityService.createGroupQuery().groupId(groupIdOf(code)).singleResult()));
     }
 
+    /** The department's Chinese name ("市场部 Marketing" → "市场部"), for task names ({@code ${departments.nameOf(department)}}); the code if unknown. */
+    public String nameOf(String code) {
+        return code == null ? "—" : find(code).map(Departments::chineseName).orElse(code);
+    }
+
+    /** The first word of a department group's name ("市场部 Marketing" → "市场部"), or its id when it has no name. */
+    public static String chineseName(Group group) {
+        return group.getName() == null || group.getName().isBlank() ? group.getId() : group.getName().strip().split(" ")[0];
+    }
+
     /** Heads of one department: members of both {@code dept-head} and {@code dept-<CODE>}, looked up now. */
     public List<String> headsOf(String code) {
         return unrestricted(() -> {

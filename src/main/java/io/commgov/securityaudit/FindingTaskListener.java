@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
-/** Gives each remediation task its own finding and evidence, so the form shows what to fix. */
+/** Gives each remediation task its own finding and evidence, so the form shows what to fix (the model names the task). */
 @Component
 class FindingTaskListener implements TaskListener {
 
@@ -16,6 +16,5 @@ class FindingTaskListener implements TaskListener {
         task.setVariableLocal("findingCheck", finding.prop("check").stringValue());
         task.setVariableLocal("findingSubject", finding.prop("subject").stringValue());
         task.setVariableLocal("findingEvidence", finding.prop("evidence").stringValue());
-        task.setName("整改：" + finding.prop("check").stringValue() + " — " + finding.prop("subject").stringValue());
     }
 }

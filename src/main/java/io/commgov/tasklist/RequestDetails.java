@@ -126,7 +126,7 @@ final class RequestDetails {
         return commandContext.runWithoutAuthorization(() -> identity.createGroupQuery()
                 .groupMember(userId).groupType(Departments.GROUP_TYPE).list().stream()
                 .min(Comparator.comparing(Group::getId))
-                .map(g -> g.getName() == null || g.getName().isBlank() ? g.getId() : g.getName().split(" ")[0])
+                .map(Departments::chineseName)
                 .orElse("—"));
     }
 

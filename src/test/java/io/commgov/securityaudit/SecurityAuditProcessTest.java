@@ -158,6 +158,9 @@ class SecurityAuditProcessTest {
         tasks.forEach(t -> seen.put((String) taskService.getVariableLocal(t.getId(), "findingSubject"),
                 (String) taskService.getVariableLocal(t.getId(), "findingEvidence")));
         assertThat(seen).containsKeys("sod-conflict", "emma", "burst-probe", "audit entry at position " + tampered);
+        // the model names each task after its finding: what to fix, and where
+        assertThat(tasks).allSatisfy(t -> assertThat(t.getName()).isEqualTo("整改安全审计发现项："
+                + taskService.getVariableLocal(t.getId(), "findingCheck") + " — " + taskService.getVariableLocal(t.getId(), "findingSubject")));
 
         var withoutRemediation = api.post("sofia", "/engine-rest/task/" + tasks.get(0).getId() + "/complete", Map.of());
         assertThat(withoutRemediation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.commgov.identity.Departments;
+import io.commgov.sla.Sla;
+import io.commgov.sla.SlaRecord;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +51,8 @@ class VendorSelectionProcessTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
+    @Autowired Departments departments;
+    @Autowired Sla sla;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -128,19 +133,58 @@ class VendorSelectionProcessTest {
 
     @Test
     void shouldContinueWithTheRequirementsCollectedWhenTheFiveWorkingDayDeadlinePasses() throws Exception {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T10:00:00+08:00").toInstant()));   // a Monday
+        ClockUtil.setCurrentTime(at("2026-03-02T10:00:00+08:00"));   // a Monday
         ProcessInstance pi = start("ivan");
+        // the requirement deadline is an SLA on the workdays calendar: a record, and every department's task due then
+        SlaRecord requirements = sla.recordsOf(pi.getId()).stream().filter(r -> r.name().equals("requirements")).findFirst().orElseThrow();
+        assertThat(requirements.calendar()).isEqualTo("workdays");
+        assertThat(requirements.dueAt()).isEqualTo(at("2026-03-09T10:00:00+08:00").toInstant());
+        assertThat(requirements.state()).isEqualTo(SlaRecord.State.RUNNING);
+        List<Task> lists = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_CollectRequirements").list();
+        assertThat(lists).hasSize((int) departmentCount())
+                .allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(at("2026-03-09T10:00:00+08:00")))
+                .allSatisfy(t -> assertThat(t.getFollowUpDate()).isEqualTo(Date.from(requirements.warningAt())));
         submitRequirements(pi, "IT", "会议 | 单场会议 100 人 | H | core");
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_CollectRequirements").count()).isEqualTo(departmentCount() - 1);
 
+        var warning = job("Timer_RequirementsSlaWarning", pi);
+        assertThat(warning.getDuedate()).isEqualTo(Date.from(requirements.warningAt()));
+        ClockUtil.setCurrentTime(warning.getDuedate());
+        execute(warning);
+        assertThat(record(pi).warnedAt()).isEqualTo(requirements.warningAt());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_CollectRequirements");
+
         var timer = job("Timer_RequirementsDeadline", pi);
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-03-09T10:00:00+08:00").toInstant()));
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-09T10:01:00+08:00").toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(at("2026-03-09T10:00:00+08:00"));
+        ClockUtil.setCurrentTime(at("2026-03-09T10:01:00+08:00"));
         execute(timer);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_EnterCandidates");
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_CollectRequirements").count()).isZero();
         assertThat(variable(pi, "requirementsSummary").toString()).startsWith("R1 [core/H] 会议");
+        assertThat(record(pi).state()).isEqualTo(SlaRecord.State.BREACHED);
+        assertThat(sla.recordsOf(pi.getId())).as("one requirement SLA, not one per department").hasSize(1);
+    }
+
+    @Test
+    void requirementListsInBeforeTheDeadlineMeetTheSla() throws Exception {
+        ProcessInstance pi = startWithRequirements();
+        assertThat(record(pi).state()).isEqualTo(SlaRecord.State.MET);
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_EnterCandidates").singleResult()
+                .getDueDate()).as("no SLA on entering candidates").isNull();
+        assertThat(managementServiceJobs(pi)).as("the SLA timers are gone with the collection").isZero();
+    }
+
+    private SlaRecord record(ProcessInstance pi) {
+        return sla.recordsOf(pi.getId()).stream().filter(r -> r.name().equals("requirements")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private long managementServiceJobs(ProcessInstance pi) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count();
+    }
+
+    private static Date at(String dateTime) {
+        return Date.from(OffsetDateTime.parse(dateTime).toInstant());
     }
 
     @Test
@@ -200,7 +244,7 @@ class VendorSelectionProcessTest {
     private void submitRequirements(ProcessInstance pi, String department, String text) {
         String head = "head-" + department.toLowerCase();
         Task t = taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateUser(head).singleResult();
-        assertThat(t.getName()).contains(department);
+        assertThat(t.getName()).isEqualTo("提交需求清单：2026 沟通平台选型（" + departments.nameOf(department) + "）");
         as(head);
         taskService.complete(t.getId(), Map.of("requirementsText", text));
         identityService.clearAuthentication();

@@ -35,6 +35,7 @@ class ShippedFiltersTest {
     private static final List<String> IVAN = List.of("employee", "it", "dept-IT");
     private static final List<String> IAN = List.of("it-head", "employee", "dept-IT");
     private static final List<String> MIA = List.of("mentor", "employee", "dept-RND");
+    private static final List<String> HEAD_MKT = List.of("dept-head", "dept-MKT", "employee");
 
     @Autowired FilterSetup filterSetup;
     @Autowired FilterService filterService;
@@ -136,6 +137,40 @@ class ShippedFiltersTest {
         assertThat(ids(run("ivan", IVAN, "已超时"))).contains(response.getId());
         assertThat(ids(run("ivan", IVAN, "即将超时"))).doesNotContain(response.getId());
         assertThat(ids(run("emma", EMMA, "我发起的"))).contains(response.getId());
+    }
+
+    @Test
+    void anAccountRequestShowsInItsRequestersMyRequestsOnlyNamedWithItsSubject() {
+        String employeeId = "E-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ProcessInstance pi = as("head-mkt", HEAD_MKT, () -> runtimeService.startProcessInstanceByKey("account-opening", Map.of(
+                "employeeId", employeeId, "fullName", "韩梅梅", "department", "MKT", "accountType", "EMPLOYEE")));
+        Task review = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewByIt");
+        assertThat(review.getName()).isEqualTo("审核并创建账号：韩梅梅（市场部）");
+        assertThat(runtimeService.getVariables(pi.getId())).as("the request's own department code stays as sent")
+                .containsEntry("department", "MKT").containsEntry("summary", "韩梅梅");
+
+        assertThat(ids(run("head-mkt", HEAD_MKT, "我发起的"))).contains(review.getId());
+        assertThat(ids(run("emma", EMMA, "我发起的"))).doesNotContain(review.getId());
+        assertThat(ids(run("ivan", IVAN, "我发起的"))).doesNotContain(review.getId());
+        assertThat(ids(run("ivan", IVAN, "我的组任务"))).contains(review.getId());
+        assertThat(variablesSeenBy("head-mkt", HEAD_MKT, pi)).contains("summary", "fullName");
+        as("head-mkt", HEAD_MKT, () -> {
+            assertThatThrownBy(() -> taskService.claim(review.getId(), "head-mkt")).isInstanceOf(AuthorizationException.class);
+            return null;
+        });
+    }
+
+    @Test
+    void anInternAccountIsNamedAfterTheAccountsDepartmentNotTheMentors() {
+        String employeeId = "I-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ProcessInstance pi = as("mia", MIA, () -> runtimeService.startProcessInstanceByKey("account-opening", Map.of(
+                "employeeId", employeeId, "fullName", "韩梅梅", "department", "MKT", "accountType", "INTERN",
+                "endDate", java.time.LocalDate.now().plusMonths(6).toString())));
+        Task review = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(review.getName()).isEqualTo("审批账号开通：韩梅梅（市场部）");
+        assertThat(ids(run("mia", MIA, "我发起的"))).contains(review.getId());
+        assertThat(ids(run("head-mkt", HEAD_MKT, "我发起的"))).doesNotContain(review.getId());
     }
 
     @Test
