@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Every model under processes/ is named after its key, and its element ids read as sentences, not as Modeler's generated ids. */
+/**
+ * Every model under processes/ is named after its key, and its element ids read as sentences, not as Modeler's generated
+ * ids: the rule of {@link ModelIds} that deployments must pass too (rule readable-id), checked here before a deployment.
+ */
 class BpmnIdConventionTest {
 
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-    private static final Pattern READABLE = Pattern.compile("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]*");
-    // Modeler's generated suffixes: Activity_0kf3x1z, Flow_1a2b3c4, Gateway_0x9y8z7, StartEvent_1
-    private static final Pattern GENERATED = Pattern.compile(".*_([0-9][a-z0-9]{6}|\\d+)");
 
     @Test
     void everyProcessIsNamedAfterItsKeyAndEveryIdReadsAsASentence() throws Exception {
@@ -45,15 +44,23 @@ class BpmnIdConventionTest {
                 Element e = (Element) all.item(i);
                 String id = e.getAttribute("id");
                 String tag = e.getLocalName();
-                if (id.isEmpty() || tag.equals("process") || tag.equals("definitions")) {
+                if (id.isEmpty() || tag.equals("definitions")) {
                     continue;
                 }
-                if (!READABLE.matcher(id).matches() || GENERATED.matcher(id).matches()) {
+                if (tag.equals("process") ? !ModelIds.isReadableKey(id) : !ModelIds.isReadable(id)) {
                     problems.add(model + ": " + tag + " id '" + id + "' should read as a sentence, e.g. Task_ReviewByIt");
                 }
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theLintRuleUsesTheSamePatternsAsTheDeploymentRule() throws IOException {
+        String lintRule = Files.readString(Path.of("lint/bpmnlint-plugin-commgov/rules/readable-ids.js"));
+        for (var pattern : List.of(ModelIds.PROCESS_KEY, ModelIds.READABLE, ModelIds.GENERATED)) {
+            assertThat(lintRule).contains("/^" + pattern.pattern() + "$/");
+        }
     }
 
     @Test
