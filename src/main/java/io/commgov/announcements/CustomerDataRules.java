@@ -1,7 +1,5 @@
 package io.commgov.announcements;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.commgov.validation.ResidentIdNumber;
 
 /**
  * Customer data by pattern (R-ANN-1, R-CLI-2): mainland mobile numbers, resident identity numbers whose check digit
@@ -29,8 +29,6 @@ final class CustomerDataRules {
             "(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])[3-6][0-9]{15,18}(?![0-9])");
     private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] ID_CHECK = "10X98765432".toCharArray();
 
     private final int bulkEmailThreshold;
 
@@ -114,27 +112,7 @@ final class CustomerDataRules {
     }
 
     static boolean isValidResidentId(String id) {
-        if (id.length() != 18) {
-            return false;
-        }
-        try {
-            LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
-                    Integer.parseInt(id.substring(12, 14)));
-            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
-                return false;
-            }
-        } catch (DateTimeException | NumberFormatException e) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = id.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            sum += (c - '0') * ID_WEIGHTS[i];
-        }
-        return Character.toUpperCase(id.charAt(17)) == ID_CHECK[sum % 11];
+        return ResidentIdNumber.isValid(id);
     }
 
     static boolean passesLuhn(String digits) {

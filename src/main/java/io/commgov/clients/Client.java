@@ -12,7 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An external client; its phone and e-mail exist here only SM4-encrypted, bound to this record and field. */
+/** An external client; its phone, e-mail and id number exist only as records of the encrypted store, referenced here. */
 @Entity
 @Table(name = "cg_client")
 class Client {
@@ -23,10 +23,17 @@ class Client {
     private String clientName;
     @Column(nullable = false)
     private String company;
-    @Column(name = "phone_encrypted", nullable = false)
-    private String phoneEncrypted;
-    @Column(name = "email_encrypted", nullable = false)
-    private String emailEncrypted;
+    @Column(name = "phone_record")
+    private String phoneRecord;
+    @Column(name = "email_record")
+    private String emailRecord;
+    @Column(name = "id_number_record")
+    private String idNumberRecord;
+    // sealed under the master key directly, before the encrypted store; moved into it at the first start
+    @Column(name = "legacy_phone_encrypted")
+    private String legacyPhoneEncrypted;
+    @Column(name = "legacy_email_encrypted")
+    private String legacyEmailEncrypted;
     @Column(name = "project_groups", nullable = false)
     private String projectGroups;
     @Column(name = "project_end_date", nullable = false)
@@ -56,13 +63,12 @@ class Client {
     protected Client() {
     }
 
-    Client(String id, String clientName, String company, String phoneEncrypted, String emailEncrypted, List<String> projectGroups,
+    Client(String id, String clientName, String company, PersonalDataRecords records, List<String> projectGroups,
            LocalDate projectEndDate, String processingPurpose, String contactPerson, String processInstanceId, Instant now) {
         this.id = id;
         this.clientName = clientName;
         this.company = company;
-        this.phoneEncrypted = phoneEncrypted;
-        this.emailEncrypted = emailEncrypted;
+        storedIn(records);
         this.projectGroups = String.join(",", projectGroups);
         this.projectEndDate = projectEndDate;
         this.processingPurpose = processingPurpose;
@@ -86,6 +92,15 @@ class Client {
         moveTo(ClientState.ACTIVE, now);
     }
 
+    /** The personal data now lives in these records of the encrypted store; nothing is left in the legacy columns. */
+    void storedIn(PersonalDataRecords records) {
+        this.phoneRecord = records.phone();
+        this.emailRecord = records.email();
+        this.idNumberRecord = records.idNumber();
+        this.legacyPhoneEncrypted = null;
+        this.legacyEmailEncrypted = null;
+    }
+
     void handOverTo(String newContactPerson, Instant now) {
         this.contactPerson = newContactPerson;
         this.updatedAt = now;
@@ -94,8 +109,10 @@ class Client {
     String getId() { return id; }
     String getClientName() { return clientName; }
     String getCompany() { return company; }
-    String getPhoneEncrypted() { return phoneEncrypted; }
-    String getEmailEncrypted() { return emailEncrypted; }
+    PersonalDataRecords getRecords() { return new PersonalDataRecords(phoneRecord, emailRecord, idNumberRecord); }
+    boolean isInLegacyColumns() { return phoneRecord == null && legacyPhoneEncrypted != null; }
+    String getLegacyPhoneEncrypted() { return legacyPhoneEncrypted; }
+    String getLegacyEmailEncrypted() { return legacyEmailEncrypted; }
     List<String> getProjectGroups() { return Arrays.asList(projectGroups.split(",")); }
     LocalDate getProjectEndDate() { return projectEndDate; }
     String getProcessingPurpose() { return processingPurpose; }

@@ -3,10 +3,14 @@ package io.commgov.clients;
 import java.util.regex.Pattern;
 
 import io.commgov.validation.Fields;
+import io.commgov.validation.ResidentIdNumber;
 import io.commgov.validation.StartContract;
 import org.springframework.stereotype.Component;
 
-/** Start variables of {@code client-onboarding} (SPEC section 4); the client's consent must be given (R-CLI-2). */
+/**
+ * Start variables of {@code client-onboarding} (SPEC section 4, plus the optional {@code idNumber}); the client's
+ * consent must be given (R-CLI-2).
+ */
 @Component
 class ClientOnboardingStartContract implements StartContract {
 
@@ -31,6 +35,10 @@ class ClientOnboardingStartContract implements StartContract {
         String email = f.requiredText("email", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
             f.reject("email", "email-format", "email must be an e-mail address such as name@example.com");
+        }
+        String idNumber = f.text("idNumber", 18);
+        if (idNumber != null && !ResidentIdNumber.isValid(idNumber)) {
+            f.reject("idNumber", "resident-id", "idNumber must be an 18-character resident id number with a valid birth date and check digit");
         }
         var groups = f.list("projectGroups", true);
         for (String group : groups) {

@@ -9,4 +9,8 @@ interface ClientRepository extends JpaRepository<Client, String> {
     List<Client> findByContactPerson(String contactPerson);
 
     List<Client> findAllByOrderByCreatedAtDesc();
+
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select c from Client c where c.id = :id")
+    java.util.Optional<Client> lockById(@org.springframework.data.repository.query.Param("id") String id);
 }

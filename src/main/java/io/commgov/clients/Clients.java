@@ -6,41 +6,42 @@ import java.util.List;
 import java.util.Optional;
 
 import io.commgov.accounts.Accounts;
-import io.commgov.audit.AuditEvent;
-import io.commgov.audit.AuditTrail;
-import io.commgov.audit.Outcome;
 import io.commgov.crypto.SensitiveData;
+import io.commgov.vault.AccessRefused;
+import io.commgov.vault.Category;
+import io.commgov.vault.EncryptedStore;
+import io.commgov.vault.Opening;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** External clients and their personal data: written encrypted, opened only by those with need, every opening audited. */
+/** External clients and their personal data: kept in the encrypted store, opened only by those with need, every opening audited. */
 @Service
 @Transactional
 class Clients {
 
-    record PersonalData(String phone, String email) {
+    record PersonalData(String phone, String email, String idNumber) {
     }
 
     private final ClientRepository clients;
     private final ClientAccessRepository accesses;
-    private final SensitiveData sensitiveData;
+    private final SensitiveData legacySealing;
+    private final EncryptedStore store;
     private final Accounts accounts;
-    private final AuditTrail audit;
 
-    Clients(ClientRepository clients, ClientAccessRepository accesses, SensitiveData sensitiveData, Accounts accounts, AuditTrail audit) {
-        this.audit = audit;
+    Clients(ClientRepository clients, ClientAccessRepository accesses, SensitiveData legacySealing, EncryptedStore store,
+            Accounts accounts) {
         this.clients = clients;
         this.accesses = accesses;
-        this.sensitiveData = sensitiveData;
+        this.legacySealing = legacySealing;
+        this.store = store;
         this.accounts = accounts;
     }
 
-    Client record(String id, String clientName, String company, String phone, String email, List<String> projectGroups,
+    Client record(String id, String clientName, String company, PersonalData personal, List<String> projectGroups,
                   LocalDate projectEndDate, String purpose, String contactPerson, String processInstanceId) {
-        return clients.save(new Client(id, clientName, company, sensitiveData.encrypt(phone, context(id, "phone")),
-                sensitiveData.encrypt(email, context(id, "email")), projectGroups, projectEndDate, purpose, contactPerson,
-                processInstanceId, now()));
+        return clients.save(new Client(id, clientName, company, seal(personal), projectGroups, projectEndDate, purpose,
+                contactPerson, processInstanceId, now()));
     }
 
     @Transactional(readOnly = true)
@@ -59,19 +60,47 @@ class Clients {
     }
 
     /** Opens the clear personal data for {@code userId} if allowed; every attempt is recorded, allowed or not. */
+    @Transactional(noRollbackFor = AccessRefused.class)
     Optional<PersonalData> open(Client client, String userId, boolean allowed, String reason) {
         accesses.save(new ClientAccess(client.getId(), userId, reason, allowed, now()));
-        audit.record(new AuditEvent(userId, "client.personal-data.open", "client", client.getId(),
-                allowed ? Outcome.SUCCESS : Outcome.DENIED, "reason given"));
-        if (!allowed) {
+        var opening = new Opening(userId, reason, allowed, "client", client.getId());
+        try {
+            if (client.isInLegacyColumns()) {
+                // not moved yet (the move runs at start): the store audits the opening all the same
+                store.open(List.of(), opening);
+                return Optional.of(legacy(client));
+            }
+            var records = client.getRecords();
+            var clear = store.open(records.ids(), opening);
+            return Optional.of(new PersonalData(clear.get(records.phone()), clear.get(records.email()), clear.get(records.idNumber())));
+        } catch (AccessRefused refused) {
             return Optional.empty();
         }
-        return Optional.of(decrypt(client));
     }
 
     PersonalData masked(Client client) {
-        PersonalData clear = decrypt(client);
-        return new PersonalData(Masking.phone(clear.phone()), Masking.email(clear.email()));
+        if (client.isInLegacyColumns()) {
+            PersonalData clear = legacy(client);
+            return new PersonalData(Masking.phone(clear.phone()), Masking.email(clear.email()), null);
+        }
+        var records = client.getRecords();
+        return new PersonalData(store.masked(records.phone(), Masking::phone), store.masked(records.email(), Masking::email),
+                store.masked(records.idNumber(), Masking::idNumber));
+    }
+
+    /** Moves one client's personal data out of the legacy columns into the encrypted store; answers whether it moved. */
+    boolean moveToStore(String id) {
+        Client client = clients.lockById(id).orElseThrow(() -> new IllegalStateException("No client " + id));
+        if (!client.isInLegacyColumns()) {
+            return false;
+        }
+        client.storedIn(seal(legacy(client)));
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    List<String> inLegacyColumns() {
+        return clients.findAll().stream().filter(Client::isInLegacyColumns).map(Client::getId).toList();
     }
 
     void moveTo(String id, ClientState state) {
@@ -101,9 +130,15 @@ class Clients {
         return owned;
     }
 
-    private PersonalData decrypt(Client client) {
-        return new PersonalData(sensitiveData.decrypt(client.getPhoneEncrypted(), context(client.getId(), "phone")),
-                sensitiveData.decrypt(client.getEmailEncrypted(), context(client.getId(), "email")));
+    private PersonalDataRecords seal(PersonalData personal) {
+        return new PersonalDataRecords(store.put(Category.CLIENT_PERSONAL_DATA, personal.phone()),
+                store.put(Category.CLIENT_PERSONAL_DATA, personal.email()), store.put(Category.CLIENT_PERSONAL_DATA, personal.idNumber()));
+    }
+
+    /** The form before the encrypted store: sealed under the master key directly, bound to the client and field. */
+    private PersonalData legacy(Client client) {
+        return new PersonalData(legacySealing.decrypt(client.getLegacyPhoneEncrypted(), context(client.getId(), "phone")),
+                legacySealing.decrypt(client.getLegacyEmailEncrypted(), context(client.getId(), "email")), null);
     }
 
     private Client require(String id) {

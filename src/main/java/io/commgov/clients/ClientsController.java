@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/clients")
 class ClientsController {
 
-    record ClientView(String id, String clientName, String company, String phone, String email, List<String> projectGroups,
+    record ClientView(String id, String clientName, String company, String phone, String email, String idNumber, List<String> projectGroups,
                       LocalDate projectEndDate, String processingPurpose, boolean consent, String consentRecordedBy,
                       Instant consentRecordedAt, String contactPerson, ClientState state, String processInstanceId) {
     }
@@ -64,7 +64,11 @@ class ClientsController {
         String user = currentUser.id().orElseThrow();
         var data = clients.open(client, user, mayOpen(client, user), reason.strip()).orElseThrow(() -> new AuthorizationException(
                 user + " may not open the personal data of client " + id + "; the attempt is recorded"));
-        return Map.of("phone", data.phone(), "email", data.email());
+        var clear = new java.util.LinkedHashMap<String, String>();
+        clear.put("phone", data.phone());
+        clear.put("email", data.email());
+        clear.put("idNumber", data.idNumber());
+        return clear;
     }
 
     @PostMapping("/{id}/revoke")
@@ -98,7 +102,7 @@ class ClientsController {
 
     private ClientView masked(Client c) {
         var data = clients.masked(c);
-        return new ClientView(c.getId(), c.getClientName(), c.getCompany(), data.phone(), data.email(), c.getProjectGroups(),
+        return new ClientView(c.getId(), c.getClientName(), c.getCompany(), data.phone(), data.email(), data.idNumber(), c.getProjectGroups(),
                 c.getProjectEndDate(), c.getProcessingPurpose(), c.isConsentGiven(), c.getConsentRecordedBy(),
                 c.getConsentRecordedAt(), c.getContactPerson(), c.getState(), c.getProcessInstanceId());
     }

@@ -23,15 +23,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a client's phone and e-mail out of Camunda's tables (R-CLI-2): when {@code client-onboarding} starts, after
- * its contract passed, they go SM4-encrypted into {@code cg_client} and leave the process, which keeps only the
+ * Keeps a client's phone, e-mail and id number out of Camunda's tables (R-CLI-2): when {@code client-onboarding} starts,
+ * after its contract passed, they go into the encrypted store (referenced from {@code cg_client}) and leave the process, which keeps only the
  * {@code clientId}; and no history event of those variables is ever written.
  */
 @Component
 class PersonalDataGuard extends AbstractProcessEnginePlugin {
 
     static final String PROCESS_KEY = "client-onboarding";
-    static final Set<String> PERSONAL = Set.of("phone", "email");
+    static final Set<String> PERSONAL = Set.of("phone", "email", "idNumber");
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ObjectProvider<Clients> clients;
@@ -64,13 +64,18 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
 
     private void moveToVault(DelegateExecution execution) {
         String id = UUID.randomUUID().toString();
-        clients.getObject().record(id, (String) execution.getVariable("clientName"), (String) execution.getVariable("company"),
-                (String) execution.getVariable("phone"), (String) execution.getVariable("email"),
+        var personal = new Clients.PersonalData((String) execution.getVariable("phone"), (String) execution.getVariable("email"),
+                blankToNull((String) execution.getVariable("idNumber")));
+        clients.getObject().record(id, (String) execution.getVariable("clientName"), (String) execution.getVariable("company"), personal,
                 TextLists.of(execution.getVariable("projectGroups")), dateOf(execution.getVariable("projectEndDate")),
                 (String) execution.getVariable("processingPurpose"), (String) execution.getVariable("initiator"),
                 execution.getProcessInstanceId());
         execution.setVariable("clientId", id);
         PERSONAL.forEach(execution::removeVariable);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static LocalDate dateOf(Object value) {

@@ -17,6 +17,17 @@ public record CryptoProperties(
         KeyGeneration generateKeys,
         String dataDir) {
 
+    /**
+     * Where else the SM4 master key may come from, and the master key being rotated away from
+     * ({@code commgov.crypto.sm4.*}): a PKCS#12 keystore with a 128-bit secret key entry (alias), and the previous key
+     * as a value or as another alias of that keystore, needed only until the data keys are re-wrapped.
+     */
+    @ConfigurationProperties("commgov.crypto.sm4")
+    public record MasterKeySources(String previousKey, Keystore keystore, String keystorePreviousAlias) {
+
+        static final MasterKeySources NONE = new MasterKeySources(null, null, null);
+    }
+
     /** A PKCS#12 keystore holding the SM2 signing key. */
     public record Keystore(String path, String password, String alias) {
         boolean isSet() {

@@ -35,12 +35,20 @@ final class KeyMaterial {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The SM4 master key: it wraps the data keys of the encrypted store and seals values and backups directly. */
     final byte[] sm4Key;
+    /** The master key being rotated away from, or {@code null}: needed only until every data key is re-wrapped. */
+    final byte[] sm4PreviousKey;
     final ECPrivateKeyParameters sm2Private;
     final ECPublicKeyParameters sm2Public;
 
     KeyMaterial(CryptoProperties properties) {
-        this.sm4Key = sm4Key(properties);
+        this(properties, CryptoProperties.MasterKeySources.NONE);
+    }
+
+    KeyMaterial(CryptoProperties properties, CryptoProperties.MasterKeySources sources) {
+        this.sm4Key = sm4Key(properties, sources);
+        this.sm4PreviousKey = sm4PreviousKey(sources);
         this.sm2Private = sm2Private(properties);
         this.sm2Public = publicOf(sm2Private);
     }
@@ -53,21 +61,56 @@ final class KeyMaterial {
         return new ECPublicKeyParameters(SM2_DOMAIN.getCurve().decodePoint(Hex.decode(encodedPoint)), SM2_DOMAIN);
     }
 
-    private static byte[] sm4Key(CryptoProperties p) {
+    private static byte[] sm4Key(CryptoProperties p, CryptoProperties.MasterKeySources sources) {
         if (isSet(p.sm4Key())) {
-            byte[] key = decode(p.sm4Key(), "commgov.crypto.sm4-key");
-            if (key.length != Sm4.KEY_LENGTH) {
-                throw new IllegalStateException("commgov.crypto.sm4-key must be 128 bits (32 hex digits or 24 base64 characters), is "
-                        + key.length * 8 + " bits");
-            }
-            return key;
+            return sm4KeyValue(p.sm4Key(), "commgov.crypto.sm4-key");
+        }
+        if (sources.keystore() != null && sources.keystore().isSet()) {
+            return secretFromKeystore(sources.keystore(), sources.keystore().alias());
         }
         return switch (p.generateKeys()) {
             case OFF -> throw new IllegalStateException("No SM4 key configured: set commgov.crypto.sm4-key (environment COMMGOV_SM4_KEY,"
-                    + " 32 hex digits); sensitive data cannot be stored without it (R-SEC)");
+                    + " 32 hex digits) or commgov.crypto.sm4.keystore.path (COMMGOV_SM4_KEYSTORE, PKCS#12);"
+                    + " sensitive data cannot be stored without it (R-SEC)");
             case MEMORY -> randomBytes(Sm4.KEY_LENGTH);
             case DATA_DIR -> Hex.decode(keptInDataDir(p, "sm4.key", () -> Hex.toHexString(randomBytes(Sm4.KEY_LENGTH))));
         };
+    }
+
+    private static byte[] sm4PreviousKey(CryptoProperties.MasterKeySources sources) {
+        if (isSet(sources.previousKey())) {
+            return sm4KeyValue(sources.previousKey(), "commgov.crypto.sm4.previous-key");
+        }
+        if (isSet(sources.keystorePreviousAlias()) && sources.keystore() != null && sources.keystore().isSet()) {
+            return secretFromKeystore(sources.keystore(), sources.keystorePreviousAlias());
+        }
+        return null;
+    }
+
+    private static byte[] sm4KeyValue(String value, String property) {
+        byte[] key = decode(value, property);
+        if (key.length != Sm4.KEY_LENGTH) {
+            throw new IllegalStateException(property + " must be 128 bits (32 hex digits or 24 base64 characters), is "
+                    + key.length * 8 + " bits");
+        }
+        return key;
+    }
+
+    /** A 128-bit secret key entry (e.g. {@code keytool -genseckey -keyalg AES -keysize 128 -storetype PKCS12}) used as SM4 key. */
+    private static byte[] secretFromKeystore(CryptoProperties.Keystore keystore, String alias) {
+        char[] password = keystore.password() == null ? new char[0] : keystore.password().toCharArray();
+        try (InputStream in = Files.newInputStream(Path.of(keystore.path()))) {
+            var store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            String name = isSet(alias) ? alias : store.aliases().nextElement();
+            if (!(store.getKey(name, password) instanceof javax.crypto.SecretKey key) || key.getEncoded() == null
+                    || key.getEncoded().length != Sm4.KEY_LENGTH) {
+                throw new IllegalStateException("Keystore " + keystore.path() + " has no 128-bit secret key under alias '" + name + "'");
+            }
+            return key.getEncoded();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the SM4 keystore " + keystore.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private static ECPrivateKeyParameters sm2Private(CryptoProperties p) {

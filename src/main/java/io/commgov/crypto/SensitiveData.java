@@ -1,15 +1,13 @@
 package io.commgov.crypto;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.springframework.stereotype.Service;
 
 /**
- * Encrypts sensitive values (R-SEC: finance data, contracts, client personal data) with SM4-GCM under the configured
- * key: a fresh random IV per value, and an authentication tag, so a changed ciphertext is refused rather than
+ * Seals values with SM4-GCM under the master key directly (backups, export files, and client data recorded before the
+ * encrypted store; records of sensitive data go to {@code vault.EncryptedStore}): a fresh random IV per value, and an authentication tag, so a changed ciphertext is refused rather than
  * decrypted into garbage. The stored form is {@code sm4gcm:<base64 of IV ‖ ciphertext ‖ tag>}.
  */
 @Service
@@ -18,9 +16,11 @@ public class SensitiveData {
     static final String PREFIX = "sm4gcm:";
 
     private final byte[] key;
+    private final byte[] previousKey;
 
     SensitiveData(KeyMaterial keys) {
         this.key = keys.sm4Key;
+        this.previousKey = keys.sm4PreviousKey;
     }
 
     /** Encrypts a text; {@code null} stays {@code null}. */
@@ -60,29 +60,18 @@ public class SensitiveData {
 
     /** IV ‖ ciphertext ‖ tag. */
     public byte[] encryptBytes(byte[] plaintext, String context) {
-        byte[] iv = KeyMaterial.randomBytes(Sm4.IV_LENGTH);
-        try {
-            byte[] sealed = Sm4.gcm(true, key, iv, aad(context), plaintext);
-            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-        } catch (InvalidCipherTextException e) {
-            throw new CryptoException("SM4 encryption failed", e);
-        }
+        return Sm4Gcm.seal(key, plaintext, context);
     }
 
     public byte[] decryptBytes(byte[] sealed, String context) {
-        if (sealed.length < Sm4.IV_LENGTH + Sm4.TAG_BITS / 8) {
-            throw new CryptoException("Encrypted value is too short");
-        }
-        byte[] iv = java.util.Arrays.copyOfRange(sealed, 0, Sm4.IV_LENGTH);
-        byte[] body = java.util.Arrays.copyOfRange(sealed, Sm4.IV_LENGTH, sealed.length);
         try {
-            return Sm4.gcm(false, key, iv, aad(context), body);
-        } catch (InvalidCipherTextException e) {
-            throw new CryptoException("Encrypted value was altered, or belongs to another key or context", e);
+            return Sm4Gcm.open(key, sealed, context);
+        } catch (CryptoException e) {
+            // a value sealed before a master-key rotation opens with the previous key while that is configured
+            if (previousKey == null) {
+                throw e;
+            }
+            return Sm4Gcm.open(previousKey, sealed, context);
         }
-    }
-
-    private static byte[] aad(String context) {
-        return context == null ? new byte[0] : context.getBytes(StandardCharsets.UTF_8);
     }
 }

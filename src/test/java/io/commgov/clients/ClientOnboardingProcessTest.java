@@ -28,6 +28,7 @@ import io.commgov.accounts.Accounts;
 import io.commgov.audit.AuditEntry;
 import io.commgov.audit.AuditSearch;
 import io.commgov.audit.Outcome;
+import io.commgov.crypto.SensitiveData;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -66,9 +67,12 @@ class ClientOnboardingProcessTest {
     @Autowired DataSource dataSource;
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
+    @Autowired SensitiveData legacySealing;
+    @Autowired LegacyPersonalDataMove legacyMove;
     Api api;
     String phone;
     String email;
+    String idNumber;
     String tag;
 
     @BeforeEach
@@ -79,6 +83,7 @@ class ClientOnboardingProcessTest {
         phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
         tag = "K" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         email = "li" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "@example.com";
+        idNumber = residentIdNumber("11010519850612" + ThreadLocalRandom.current().nextInt(100, 999));
     }
 
     @AfterEach
@@ -110,7 +115,7 @@ class ClientOnboardingProcessTest {
                 "group:project-proj-beta");
         assertThat(account.getValidUntil()).isEqualTo(LocalDate.of(2026, 9, 30));
         assertThat(clientOf(pi).getState()).isEqualTo(ClientState.ACTIVE);
-        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("phone", "email").containsKey("clientId");
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("phone", "email", "idNumber").containsKey("clientId");
     }
 
     @Test
@@ -175,7 +180,7 @@ class ClientOnboardingProcessTest {
     }
 
     @Test
-    void thePhoneAndEmailAreNowhereInClearNotInOurTablesNorInTheEnginesVariablesOrHistory() throws Exception {
+    void thePhoneEmailAndIdNumberAreNowhereInClearNotInOurTablesNorInTheEnginesVariablesOrHistory() throws Exception {
         var started = api.post("sam", "/engine-rest/process-definition/key/client-onboarding/start", Map.of("variables", restVariables()));
         assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
         String pid = json.readTree(started.getBody()).get("id").asText();
@@ -183,7 +188,7 @@ class ClientOnboardingProcessTest {
         decide("sarah", pi, "Task_ReviewBySalesHead", true, null);
         decide("ivan", pi, "Task_ConfigureClientAccess", true, null);
 
-        List<String> found = tablesContaining(phone, email);
+        List<String> found = tablesContaining(phone, email, idNumber);
         assertThat(found).isEmpty();
         assertThat(tablesContaining(clientOf(pi).getId())).as("the reference is kept").isNotEmpty();
     }
@@ -197,6 +202,7 @@ class ClientOnboardingProcessTest {
         var forContact = api.get("sam", path + "回访客户");
         assertThat(forContact.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(forContact.getBody()).get("phone").asText()).isEqualTo(phone);
+        assertThat(json.readTree(forContact.getBody()).get("idNumber").asText()).isEqualTo(idNumber);
         assertThat(api.get("sofia", path + "季度审计").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.get("emma", path + "好奇").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.get("ivan", path + "配置已完成后查看").getStatusCode()).as("IT only while configuring").isEqualTo(HttpStatus.FORBIDDEN);
@@ -208,14 +214,17 @@ class ClientOnboardingProcessTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("sam", true), org.assertj.core.groups.Tuple.tuple("sofia", true),
                         org.assertj.core.groups.Tuple.tuple("emma", false), org.assertj.core.groups.Tuple.tuple("ivan", false));
         assertThat(audited).filteredOn(a -> a.getUserId().equals("emma")).extracting(ClientAccess::getReason).containsExactly("好奇");
-        assertThat(auditSearch.find(new AuditSearch.Query(null, "client", id, null, null, null), 0, 50).entries())
-                .extracting(AuditEntry::actor, AuditEntry::outcome)
+        var trail = auditSearch.find(new AuditSearch.Query(null, "client", id, null, null, null), 0, 50).entries();
+        assertThat(trail).extracting(AuditEntry::actor, AuditEntry::outcome)
                 .contains(org.assertj.core.groups.Tuple.tuple("sam", Outcome.SUCCESS), org.assertj.core.groups.Tuple.tuple("emma", Outcome.DENIED));
+        assertThat(trail).as("the reason is on the tamper-evident trail").filteredOn(e -> e.actor().equals("emma"))
+                .singleElement().satisfies(e -> assertThat(e.details()).contains("好奇"));
 
         var list = api.get("ivan", "/api/clients");
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(list.getBody()).contains(phone.substring(0, 3) + "****" + phone.substring(7)).doesNotContain(phone)
-                .contains("l***@example.com").doesNotContain(email);
+                .contains("l***@example.com").doesNotContain(email)
+                .contains(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)).doesNotContain(idNumber);
         assertThat(api.get("emma", "/api/clients").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -223,6 +232,53 @@ class ClientOnboardingProcessTest {
     void maskingRules() {
         assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
         assertThat(Masking.email("lilei@example.com")).isEqualTo("l***@example.com");
+        assertThat(Masking.idNumber("11010519491231002X")).isEqualTo("1101**********002X");
+        assertThat(Masking.idNumber("1234")).isEqualTo("****");
+        assertThat(Masking.idNumber(null)).isNull();
+    }
+
+    @Test
+    void anIdNumberIsOptionalButMustCarryAValidCheckDigit() throws Exception {
+        var variables = restVariables();
+        String wrongCheckDigit = idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? '1' : '0');
+        variables.put("idNumber", var(wrongCheckDigit, "String"));
+        var refused = api.post("sam", "/engine-rest/process-definition/key/client-onboarding/start", Map.of("variables", variables));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused.getBody())).containsEntry("idNumber", "resident-id");
+        assertThat(refused.getBody()).doesNotContain(wrongCheckDigit);
+
+        variables.remove("idNumber");
+        var started = api.post("sam", "/engine-rest/process-definition/key/client-onboarding/start", Map.of("variables", variables));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String id = clientOf(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(json.readTree(started.getBody()).get("id").asText()).singleResult()).getId();
+        var opened = json.readTree(api.get("sam", "/api/clients/" + id + "/personal-data?reason=核对").getBody());
+        assertThat(opened.get("phone").asText()).isEqualTo(phone);
+        assertThat(opened.get("idNumber").isNull()).isTrue();
+    }
+
+    @Test
+    void clientsRecordedBeforeTheEncryptedStoreAreMovedIntoItAndStayReadable() {
+        String id = java.util.UUID.randomUUID().toString();
+        var sql = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        var now = java.sql.Timestamp.from(NOW.toInstant());
+        sql.update("INSERT INTO cg_client (id, client_name, company, legacy_phone_encrypted, legacy_email_encrypted, project_groups,"
+                        + " project_end_date, processing_purpose, consent_given, consent_recorded_by, consent_recorded_at, contact_person,"
+                        + " state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'proj-alpha', ?, '项目沟通', TRUE, 'sam', ?, 'sam', 'ACTIVE', ?, ?)",
+                id, "旧客户-" + tag, "示例科技", legacySealing.encrypt(phone, "client:" + id + ":phone"),
+                legacySealing.encrypt(email, "client:" + id + ":email"), java.sql.Date.valueOf("2026-09-30"), now, now, now);
+        assertThat(clients.masked(clients.find(id).orElseThrow()).phone()).as("readable before the move")
+                .isEqualTo(Masking.phone(phone));
+
+        assertThat(legacyMove.moveAll()).isGreaterThanOrEqualTo(1);
+        var row = sql.queryForMap("SELECT * FROM cg_client WHERE id = ?", id);
+        assertThat(row.get("LEGACY_PHONE_ENCRYPTED")).isNull();
+        assertThat(row.get("LEGACY_EMAIL_ENCRYPTED")).isNull();
+        assertThat(row.get("PHONE_RECORD")).isNotNull();
+        var opened = clients.open(clients.find(id).orElseThrow(), "sam", true, "迁移后核对").orElseThrow();
+        assertThat(opened.phone()).isEqualTo(phone);
+        assertThat(opened.email()).isEqualTo(email);
+        assertThat(legacyMove.moveAll()).as("moved once").isZero();
     }
 
     @Test
@@ -254,7 +310,7 @@ class ClientOnboardingProcessTest {
 
     private ProcessInstance request(String contactPerson) {
         VariableMap variables = Variables.createVariables().putValue("clientName", "李雷-" + tag).putValue("company", "示例科技")
-                .putValue("phone", phone).putValue("email", email)
+                .putValue("phone", phone).putValue("email", email).putValue("idNumber", idNumber)
                 .putValueTyped("projectGroups", SpinValues.jsonValue("[\"proj-alpha\",\"proj-beta\"]").create())
                 .putValue("projectEndDate", "2026-09-30").putValue("processingPurpose", "项目沟通与交付").putValue("consent", true);
         return as(contactPerson, () -> runtimeService.startProcessInstanceByKey(KEY, variables));
@@ -266,6 +322,7 @@ class ClientOnboardingProcessTest {
         variables.put("company", var("示例科技", "String"));
         variables.put("phone", var(phone, "String"));
         variables.put("email", var(email, "String"));
+        variables.put("idNumber", var(idNumber, "String"));
         variables.put("projectGroups", var("[\"proj-alpha\"]", "Json"));
         variables.put("projectEndDate", var(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90).toString(), "String"));
         variables.put("processingPurpose", var("项目沟通与交付", "String"));
@@ -351,6 +408,16 @@ class ClientOnboardingProcessTest {
             }
         }
         return found;
+    }
+
+    /** A resident id number: the 17 digits given, and their check digit (GB 11643). */
+    static String residentIdNumber(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     private Map<String, String> errors(String body) throws Exception {
