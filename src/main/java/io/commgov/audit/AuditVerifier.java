@@ -3,7 +3,11 @@ package io.commgov.audit;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.commgov.audit.AuditVerification.BadEntry;
+import io.commgov.crypto.Sm2Signer;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +24,23 @@ public class AuditVerifier {
     private final AuditLedger ledger;
     private final AuditArchive archive;
     private final AuditProperties properties;
+    private final Sm2Signer signer;
 
-    AuditVerifier(AuditLedger ledger, AuditArchive archive, AuditProperties properties) {
+    AuditVerifier(AuditLedger ledger, AuditArchive archive, AuditProperties properties, Sm2Signer signer) {
         this.ledger = ledger;
         this.archive = archive;
         this.properties = properties;
+        this.signer = signer;
+    }
+
+    /**
+     * The same walk over the audit tables of another database (a restored backup, for example), checked against this
+     * application's SM2 key: archived segments, every entry, every checkpoint and the head.
+     */
+    public AuditVerification verify(DataSource dataSource) {
+        var otherLedger = new AuditLedger(dataSource, signer, properties);
+        var otherArchive = new AuditArchive(otherLedger, signer, properties, new DataSourceTransactionManager(dataSource));
+        return new AuditVerifier(otherLedger, otherArchive, properties, signer).verify();
     }
 
     public AuditVerification verify() {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.commgov.audit.AuditVerification;
+import io.commgov.audit.AuditVerifier;
 import io.commgov.crypto.SensitiveData;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,10 +52,12 @@ class BackupService {
     private final BackupArchive.Sealer sealer;
     private final String appUser;
     private final String appPassword;
+    private final AuditVerifier audit;
 
     BackupService(DataSource dataSource, BackupProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                  SensitiveData sensitiveData, @Value("${spring.datasource.username:}") String appUser, @Value("${spring.datasource.password:}") String appPassword) {
+                  SensitiveData sensitiveData, AuditVerifier audit, @Value("${spring.datasource.username:}") String appUser, @Value("${spring.datasource.password:}") String appPassword) {
         this.dataSource = dataSource;
+        this.audit = audit;
         this.sealer = sealer(sensitiveData);
         this.appUser = appUser;
         this.appPassword = appPassword;
@@ -122,7 +127,7 @@ class BackupService {
 
     /**
      * The restore drill: restores the latest backup into an empty scratch database, compares every table's row count
-     * with the manifest, and records the result.
+     * with the manifest, verifies the audit chain on the restored data (R-LOG), and records the result.
      */
     DrillResult drill() {
         Instant started = ClockUtil.getCurrentTime().toInstant();
@@ -149,11 +154,20 @@ class BackupService {
                     differences.add(table + " " + count + "→" + restored.get(table));
                 }
             });
+            AuditVerification chain = audit.verify(new SingleConnectionDataSource(scratch, true));
             dropScratch(scratch);
             long rows = restored.values().stream().mapToLong(Long::longValue).sum();
-            return differences.isEmpty()
-                    ? new DrillResult(true, name, "digest verified; " + restored.size() + " tables, " + rows + " rows restored, row counts as recorded")
-                    : new DrillResult(false, name, "row counts differ: " + String.join(", ", differences));
+            String chainDetail = chain.intact()
+                    ? "audit chain intact (" + chain.entriesChecked() + " entries, " + chain.checkpointsChecked() + " signed checkpoints)"
+                    : "audit chain broken at position " + chain.firstBad().position() + " (" + chain.firstBad().problem() + "): "
+                    + chain.firstBad().message();
+            if (!differences.isEmpty()) {
+                return new DrillResult(false, name, "row counts differ: " + String.join(", ", differences) + "; " + chainDetail);
+            }
+            return chain.intact()
+                    ? new DrillResult(true, name, "digest verified; " + restored.size() + " tables, " + rows
+                    + " rows restored, row counts as recorded; " + chainDetail)
+                    : new DrillResult(false, name, "row counts as recorded, but the " + chainDetail);
         } catch (Exception e) {
             return new DrillResult(false, name, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

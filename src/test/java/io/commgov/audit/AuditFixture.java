@@ -68,7 +68,7 @@ final class AuditFixture implements AutoCloseable {
             this.ledger = new AuditLedger(dataSource, signer, properties);
             this.trail = new AuditTrail(ledger, transactionManager, new DefaultListableBeanFactory().getBeanProvider(IdentityService.class));
             this.archive = new AuditArchive(ledger, signer, properties, transactionManager);
-            this.verifier = new AuditVerifier(ledger, archive, properties);
+            this.verifier = new AuditVerifier(ledger, archive, properties, signer);
             this.transactions = new TransactionTemplate(transactionManager);
         }
 

@@ -11,14 +11,17 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The daily backup starts by its own timer (one job, so one node of a cluster runs it), backs up and purges. */
+/** The daily backup: a Quartz cron trigger at 02:00 (no engine timer) starts the runbook, which backs up and purges. */
 @CommGovIntegrationTest
 class BackupDailyProcessTest {
 
@@ -42,26 +45,42 @@ class BackupDailyProcessTest {
         ClockUtil.reset();
     }
 
+    @Autowired BackupRuns runs;
+    @Autowired Scheduler quartz;
+
     @Test
-    void shouldBackUpAndRemoveBackupsPastTheRetentionWhenTheDailyTimerFires() {
+    void quartzHoldsTheDailyAndMonthlyTriggersAndTheEngineNoTimer() throws Exception {
+        var daily = (CronTrigger) quartz.getTrigger(new TriggerKey(BackupSchedule.DAILY, BackupSchedule.GROUP));
+        assertThat(daily.getCronExpression()).isEqualTo("0 0 2 * * ?");
+        assertThat(daily.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
+        assertThat(daily.getJobKey()).isEqualTo(new JobKey(BackupSchedule.DAILY, BackupSchedule.GROUP));
+        var drill = (CronTrigger) quartz.getTrigger(new TriggerKey(BackupSchedule.DRILL, BackupSchedule.GROUP));
+        assertThat(drill.getCronExpression()).isEqualTo("0 0 4 1 * ?");
+        for (JobKey job : java.util.List.of(daily.getJobKey(), drill.getJobKey())) {
+            assertThat(quartz.getJobDetail(job).isConcurrentExecutionDisallowed()).isTrue();
+            assertThat(quartz.getJobDetail(job).getJobClass()).isEqualTo(StartBackupProcessJob.class);
+        }
+        assertThat(quartz.getMetaData().isJobStoreClustered()).isTrue();
+        assertThat(quartz.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+        assertThat(managementService.createJobQuery().processDefinitionKey("backup-daily").timers().count())
+                .as("no engine timer besides Quartz").isZero();
+        assertThat(managementService.createJobQuery().processDefinitionKey("backup-restore-drill").timers().count()).isZero();
+    }
+
+    @Test
+    void shouldBackUpAndRemoveBackupsPastTheRetentionWhenQuartzStartsTheRunbook() {
         ClockUtil.setCurrentTime(BackupRestoreTest.at("2030-03-01T02:00:00+08:00"));
         String old = backups.backup().file();
         ClockUtil.setCurrentTime(BackupRestoreTest.at("2030-04-01T02:00:00+08:00"));
 
-        long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily").count();
-        Job timer = managementService.createJobQuery().processDefinitionKey("backup-daily").timers().singleResult();
-        assertThat(timer).as("exactly one timer job for the whole cluster").isNotNull();
-        managementService.executeJob(timer.getId());
+        String id = runs.start(BackupSchedule.DAILY, "node-test");
 
-        var started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily").list();
-        assertThat(started).hasSize((int) before + 1);
-        var instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily")
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);
+        var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_BackedUp");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName(BackupRuns.NODE)
+                .singleResult().getValue()).isEqualTo("node-test");
         var files = BackupArchive.list(backups.directory());
         assertThat(files).hasSize(1);
         assertThat(files.get(0).getFileName().toString()).isNotEqualTo(old).startsWith("commgov-20300331-18");
-        assertThat(managementService.createJobQuery().processDefinitionKey("backup-daily").timers().count())
-                .as("the next day's timer").isOne();
     }
 }

@@ -29,6 +29,7 @@ class BackupRestoreDrillProcessTest {
     @Autowired TaskService taskService;
     @Autowired BackupService backups;
     @Autowired JdbcTemplate jdbc;
+    @Autowired BackupRuns runs;
 
     @BeforeEach
     void init() throws Exception {
@@ -47,7 +48,28 @@ class BackupRestoreDrillProcessTest {
         assertThat(running(pi)).isNull();
         assertThat(passed(pi, "EndEvent_DrillPassed")).isTrue();
         assertThat(drillOf(file)).containsEntry("OUTCOME", "SUCCESS");
-        assertThat((String) drillOf(file).get("DETAIL")).contains("digest verified").contains("row counts as recorded");
+        assertThat((String) drillOf(file).get("DETAIL")).contains("digest verified").contains("row counts as recorded")
+                .contains("audit chain intact");
+    }
+
+    @Test
+    void shouldGiveItHeadATaskWhenTheRestoredAuditChainIsBroken() {
+        long position = jdbc.queryForObject("SELECT MAX(seq) FROM cg_audit_entry", Long.class);
+        String original = jdbc.queryForObject("SELECT details FROM cg_audit_entry WHERE seq = ?", String.class, position);
+        String file;
+        jdbc.update("UPDATE cg_audit_entry SET details = 'changed before the backup' WHERE seq = ?", position);
+        try {
+            file = backups.backup().file();
+        } finally {
+            jdbc.update("UPDATE cg_audit_entry SET details = ? WHERE seq = ?", original, position);
+        }
+        ProcessInstance pi = running(fireMonthlyTimer());
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_HandleFailedDrill");
+        BpmnAwareTests.assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("it-head");
+        assertThat((String) runtimeService.getVariable(pi.getId(), "drillDetail"))
+                .contains("row counts as recorded").contains("audit chain broken at position " + position + " (altered)");
+        assertThat(drillOf(file)).containsEntry("OUTCOME", "FAILED");
     }
 
     @Test
@@ -72,19 +94,9 @@ class BackupRestoreDrillProcessTest {
         assertThat((String) runtimeService.getVariable(pi.getId(), "drillDetail")).startsWith("no backup");
     }
 
+    /** What the monthly Quartz firing does (BackupClusterTest fires a real trigger). */
     private String fireMonthlyTimer() {
-        var before = instanceIds();
-        var timer = managementService.createJobQuery().processDefinitionKey("backup-restore-drill").timers().singleResult();
-        managementService.executeJob(timer.getId());
-        var started = instanceIds();
-        started.removeAll(before);
-        assertThat(started).hasSize(1);
-        return started.iterator().next();
-    }
-
-    private java.util.Set<String> instanceIds() {
-        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-restore-drill").list().stream()
-                .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+        return runs.start(BackupSchedule.DRILL, "node-test");
     }
 
     private ProcessInstance running(String id) {

@@ -37,6 +37,7 @@ class BackupRestoreTest {
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcTemplate jdbc;
     @Autowired SensitiveData sensitiveData;
+    @Autowired io.commgov.audit.AuditVerifier verifier;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @BeforeEach
@@ -69,6 +70,9 @@ class BackupRestoreTest {
         try (Connection connection = target.connect()) {
             assertThat(DatabaseDump.rowCounts(connection)).isEqualTo(manifest.rowCounts());
         }
+        var chain = verifier.verify(new org.springframework.jdbc.datasource.DriverManagerDataSource(target.url(), target.user(), ""));
+        assertThat(chain.intact()).as("the audit chain verifies on the restored data: %s", chain.firstBad()).isTrue();
+        assertThat(chain.entriesChecked()).isEqualTo(manifest.rowCounts().get("CG_AUDIT_ENTRY")).isPositive();
 
         ProcessEngine restored = target.engine();
         try {
