@@ -29,16 +29,19 @@ class Deliveries {
     }
 
     private void insert(Delivery delivery, String subject, Instant createdAt) {
-        jdbc.update("INSERT INTO cg_notify_delivery (id, kind, target, subject, status, attempts, last_error, created_at, finished_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO cg_notify_delivery (id, kind, target, subject, status, attempts, last_error, created_at, finished_at, "
+                        + "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 delivery.id(), delivery.kind().name(), cut(delivery.target(), 500), cut(subject, 500), delivery.status().name(),
-                delivery.attempts(), cut(delivery.error(), 1000), Timestamp.from(createdAt), Timestamp.from(Instant.now()));
+                delivery.attempts(), cut(delivery.error(), 1000), Timestamp.from(createdAt), Timestamp.from(Instant.now()),
+                delivery.idempotencyKey());
     }
 
     List<Delivery> forTarget(String target) {
-        return jdbc.query("SELECT id, kind, target, status, attempts, last_error FROM cg_notify_delivery WHERE target = ? ORDER BY created_at",
+        return jdbc.query("SELECT id, kind, target, status, attempts, last_error, idempotency_key FROM cg_notify_delivery WHERE target = ? "
+                        + "ORDER BY created_at",
                 (rs, i) -> new Delivery(rs.getString("id"), Delivery.Kind.valueOf(rs.getString("kind")), rs.getString("target"),
-                        Delivery.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error")),
+                        Delivery.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                        rs.getString("idempotency_key")),
                 target);
     }
 

@@ -15,13 +15,16 @@ import org.springframework.stereotype.Component;
 /**
  * One POST of a message to an IM robot webhook. Besides the robot's own signature, every request carries
  * {@value #TIMESTAMP_HEADER} (epoch milliseconds) and {@value #SIGNATURE_HEADER}: hex HMAC-SHA256 with the channel
- * secret over {@code timestamp + "\n" + body}, so a receiving gateway can check origin and freshness.
+ * secret over {@code timestamp + "\n" + body}, so a receiving gateway can check origin and freshness, and
+ * {@value #IDEMPOTENCY_HEADER} (see {@link IdempotencyKey}; the GENERIC body carries it as {@code idempotencyKey} too), so it
+ * can drop a message it has already seen.
  */
 @Component
 class ImWebhook {
 
     static final String TIMESTAMP_HEADER = "X-CommGov-Timestamp";
     static final String SIGNATURE_HEADER = "X-CommGov-Signature";
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private final ObjectMapper json;
     private final HttpClient http;
@@ -34,18 +37,24 @@ class ImWebhook {
     }
 
     /** Answers null when the robot accepted the message, else why not. */
-    String post(NotifyProperties.Channel channel, String message) {
+    String post(NotifyProperties.Channel channel, String message, String idempotencyKey) {
         long timestamp = System.currentTimeMillis();
         String body;
         try {
-            body = json.writeValueAsString(channel.getFormat().body(message, timestamp, channel.getSecret()));
+            var fields = channel.getFormat().body(message, timestamp, channel.getSecret());
+            if (channel.getFormat() == ImFormat.GENERIC) {
+                fields = new java.util.LinkedHashMap<>(fields);
+                fields.put("idempotencyKey", idempotencyKey);
+            }
+            body = json.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             return "cannot write the message: " + e.getMessage();
         }
         var request = HttpRequest.newBuilder(URI.create(channel.getFormat().url(channel.getUrl(), timestamp, channel.getSecret())))
                 .timeout(config.getTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header(TIMESTAMP_HEADER, String.valueOf(timestamp));
+                .header(TIMESTAMP_HEADER, String.valueOf(timestamp))
+                .header(IDEMPOTENCY_HEADER, idempotencyKey);
         if (channel.getSecret() != null && !channel.getSecret().isBlank()) {
             request.header(SIGNATURE_HEADER, signature(channel.getSecret(), timestamp, body));
         }

@@ -2,11 +2,14 @@ package io.commgov.notify;
 
 import java.util.Properties;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** E-mail over SMTP (Spring Mail); with {@code commgov.notify.mail.enabled=false} nothing is sent and that is logged. */
@@ -14,6 +17,8 @@ import org.springframework.stereotype.Component;
 class MailChannel {
 
     private static final Logger log = LoggerFactory.getLogger(MailChannel.class);
+
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
     private final NotifyProperties.Mail config;
 
@@ -31,17 +36,28 @@ class MailChannel {
         return config.isEnabled();
     }
 
-    /** Sends one mail; answers null when the SMTP server accepted it, else the error. */
-    String send(String to, String subject, String body) {
-        var message = new SimpleMailMessage();
-        message.setFrom(config.getFrom());
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(body);
+    /**
+     * Sends one mail; answers null when the SMTP server accepted it, else the error. The idempotency key is the mail's
+     * {@code Message-ID} ({@code <key@commgov>}) and its {@value #IDEMPOTENCY_HEADER} header.
+     */
+    String send(String to, String subject, String body, String idempotencyKey) {
+        JavaMailSenderImpl sender = sender();
         try {
-            sender().send(message);
+            var message = new MimeMessage(sender.getSession()) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", "<" + idempotencyKey + "@commgov>");
+                }
+            };
+            var mail = new MimeMessageHelper(message, "UTF-8");
+            mail.setFrom(config.getFrom());
+            mail.setTo(to);
+            mail.setSubject(subject);
+            mail.setText(body);
+            message.setHeader(IDEMPOTENCY_HEADER, idempotencyKey);
+            sender.send(message);
             return null;
-        } catch (MailException e) {
+        } catch (MailException | MessagingException e) {
             return e.getMessage();
         }
     }

@@ -34,13 +34,15 @@ public class Notifier {
     /** One e-mail, one attempt (the SMTP server queues and retries on its side). */
     public Delivery email(String to, String subject, String body) {
         Instant started = Instant.now();
+        String key = IdempotencyKey.of(Delivery.Kind.EMAIL, to, subject);
         Delivery delivery;
         if (!mail.enabled()) {
             log.warn("E-mail to {} ('{}') NOT sent: e-mail delivery is off (commgov.notify.mail.enabled=false)", to, subject);
-            delivery = new Delivery(newId(), Delivery.Kind.EMAIL, to, Delivery.Status.SKIPPED, 0, "e-mail delivery is off");
+            delivery = new Delivery(newId(), Delivery.Kind.EMAIL, to, Delivery.Status.SKIPPED, 0, "e-mail delivery is off", key);
         } else {
-            String error = mail.send(to, subject, body);
-            delivery = new Delivery(newId(), Delivery.Kind.EMAIL, to, error == null ? Delivery.Status.DELIVERED : Delivery.Status.FAILED, 1, error);
+            String error = mail.send(to, subject, body, key);
+            delivery = new Delivery(newId(), Delivery.Kind.EMAIL, to, error == null ? Delivery.Status.DELIVERED : Delivery.Status.FAILED, 1,
+                    error, key);
             if (error != null) {
                 log.warn("E-mail to {} ('{}') failed: {}", to, subject, error);
             }
@@ -54,33 +56,35 @@ public class Notifier {
         Instant started = Instant.now();
         var im = properties.getIm();
         var channel = im.getChannels().get(channelName);
+        String key = IdempotencyKey.of(Delivery.Kind.IM, channelName, message);
         Delivery delivery;
         if (channel == null || channel.getUrl() == null || channel.getUrl().isBlank()) {
             log.warn("IM message to channel '{}' NOT sent: no webhook configured (commgov.notify.im.channels.{}.url)", channelName, channelName);
-            delivery = new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.SKIPPED, 0, "no webhook configured for this channel");
+            delivery = new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.SKIPPED, 0, "no webhook configured for this channel", key);
         } else {
-            delivery = postWithRetries(channelName, channel, message, im);
+            delivery = postWithRetries(channelName, channel, message, key, im);
         }
         deliveries.record(delivery, abbreviate(message), started);
         return delivery;
     }
 
-    private Delivery postWithRetries(String channelName, NotifyProperties.Channel channel, String message, NotifyProperties.Im im) {
+    /** Every attempt carries the same key: a robot that got an attempt whose answer was lost can drop the next one. */
+    private Delivery postWithRetries(String channelName, NotifyProperties.Channel channel, String message, String key, NotifyProperties.Im im) {
         int attempts = Math.max(1, im.getMaxAttempts());
         Duration backoff = im.getInitialBackoff();
         String error = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            error = webhook.post(channel, message);
+            error = webhook.post(channel, message, key);
             if (error == null) {
-                return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.DELIVERED, attempt, null);
+                return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.DELIVERED, attempt, null, key);
             }
             log.warn("IM message to channel '{}' attempt {}/{} failed: {}", channelName, attempt, attempts, error);
             if (attempt < attempts && !sleep(backoff)) {
-                return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.FAILED, attempt, "interrupted after: " + error);
+                return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.FAILED, attempt, "interrupted after: " + error, key);
             }
             backoff = Duration.ofMillis((long) (backoff.toMillis() * im.getBackoffMultiplier()));
         }
-        return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.FAILED, attempts, error);
+        return new Delivery(newId(), Delivery.Kind.IM, channelName, Delivery.Status.FAILED, attempts, error, key);
     }
 
     private static boolean sleep(Duration duration) {

@@ -58,12 +58,25 @@ class SlaRecords {
     }
 
     void markWarned(String id, Instant at) {
-        jdbc.update("update cg_sla set warned_at = ? where id = ? and warned_at is null", utc(at), id);
+        if (jdbc.update("update cg_sla set warned_at = ? where id = ? and warned_at is null", utc(at), id) == 1) {
+            fired(id, "WARNED", at);
+        }
     }
 
     void markBreached(String id, Instant at) {
-        jdbc.update("update cg_sla set state = ?, breached_at = ? where id = ? and state = ?",
-                SlaRecord.State.BREACHED.name(), utc(at), id, SlaRecord.State.RUNNING.name());
+        if (jdbc.update("update cg_sla set state = ?, breached_at = ? where id = ? and state = ?",
+                SlaRecord.State.BREACHED.name(), utc(at), id, SlaRecord.State.RUNNING.name()) == 1) {
+            fired(id, "BREACHED", at);
+        }
+    }
+
+    /**
+     * The unique-keyed record of one firing ({@code cg_sla_firing}), in the timer job's transaction: a second firing of
+     * the same timer (another node, a retry) fails on the primary key and rolls back instead of writing twice.
+     */
+    private void fired(String id, String kind, Instant at) {
+        jdbc.update("insert into cg_sla_firing (sla_id, kind, fired_at, recorded_at) values (?, ?, ?, ?)",
+                id, kind, utc(at), utc(Instant.now()));
     }
 
     /** Completion: MET if still running, a breached SLA stays BREACHED but records when the work was done. */
