@@ -1,5 +1,8 @@
 package io.commgov.sla;
 
+import java.util.List;
+import java.util.Map;
+
 import io.commgov.engine.ExtensionProperties;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,6 +18,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * warned and breached when its timers fire, completed when the activity ends. Models hold no SLA code of their own.
  */
 class SlaParseListener extends AbstractBpmnParseListener {
+
+    /** What a task under an SLA names (the Modeler template {@code processes/.camunda/element-templates/commgov-sla-task.json}). */
+    static final String NAME = "sla.name";
+    static final String CALENDAR = "sla.calendar";
+    static final String DURATION = "sla.duration";
+    static final String WARNING = "sla.warning";
+    static final List<String> TASK_PROPERTIES = List.of(NAME, CALENDAR, DURATION, WARNING);
+    /** Marks a boundary timer made from the Modeler templates as the SLA's {@code warning} or {@code breach} timer. */
+    static final String TIMER_PROPERTY = "sla.timer";
+    static final Map<String, String> TIMER_DATES = Map.of("warning", "${sla.warningAt(execution)}", "breach", "${sla.dueAt(execution)}");
 
     private final Sla sla;
 
@@ -80,6 +93,31 @@ class SlaParseListener extends AbstractBpmnParseListener {
         }
     }
 
+    /** Element templates cannot set a timer's date, so a timer marked {@code sla.timer} is checked to carry the right one. */
+    @Override
+    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        String kind = ExtensionProperties.of(element, TIMER_PROPERTY);
+        if (kind == null) {
+            return;
+        }
+        String id = element.attribute("id");
+        String expected = TIMER_DATES.get(kind);
+        if (expected == null) {
+            throw new ProcessEngineException("Timer '" + id + "': " + TIMER_PROPERTY + " must be warning or breach (got '" + kind + "')");
+        }
+        Element timer = element.element("timerEventDefinition");
+        Element timeDate = timer == null ? null : timer.element("timeDate");
+        String actual = timeDate == null || timeDate.getText() == null ? null : timeDate.getText().strip();
+        if (!expected.equals(actual)) {
+            throw new ProcessEngineException("Timer '" + id + "' is the SLA's " + kind + " timer (" + TIMER_PROPERTY
+                    + "): its timer needs the date " + expected + " (got " + (actual == null ? "none" : "'" + actual + "'") + ")");
+        }
+        if (!"false".equals(element.attribute("cancelActivity"))) {
+            throw new ProcessEngineException("Timer '" + id + "' is the SLA's " + kind + " timer: it must not interrupt the task"
+                    + " (cancelActivity=\"false\")");
+        }
+    }
+
     private void attach(Element element, ActivityImpl activity) {
         SlaDefinition definition = definitionIn(element);
         if (definition == null) {
@@ -91,13 +129,13 @@ class SlaParseListener extends AbstractBpmnParseListener {
     }
 
     static SlaDefinition definitionIn(Element element) {
-        String name = property(element, "sla.name");
+        String name = property(element, NAME);
         if (name == null) {
             return null;
         }
-        String calendar = property(element, "sla.calendar");
-        String duration = property(element, "sla.duration");
-        String warning = property(element, "sla.warning");
+        String calendar = property(element, CALENDAR);
+        String duration = property(element, DURATION);
+        String warning = property(element, WARNING);
         String id = element.attribute("id");
         if (calendar == null || duration == null) {
             throw new ProcessEngineException("Activity '" + id + "' has sla.name but no sla.calendar or sla.duration");
@@ -107,8 +145,23 @@ class SlaParseListener extends AbstractBpmnParseListener {
         } catch (IllegalArgumentException e) {
             throw new ProcessEngineException("Activity '" + id + "': sla.duration " + e.getMessage());
         }
-        double fraction = warning == null ? 0.8 : Double.parseDouble(warning);
-        return new SlaDefinition(name, calendar, duration, fraction, null, null);
+        return new SlaDefinition(name, calendar, duration, fraction(id, warning), null, null);
+    }
+
+    static double fraction(String id, String warning) {
+        if (warning == null) {
+            return 0.8;
+        }
+        try {
+            double fraction = Double.parseDouble(warning.strip());
+            if (fraction > 0 && fraction < 1) {
+                return fraction;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ProcessEngineException("Activity '" + id + "': sla.warning must be a fraction between 0 and 1 such as 0.8 (got '"
+                + warning + "')");
     }
 
     private static String property(Element element, String name) {

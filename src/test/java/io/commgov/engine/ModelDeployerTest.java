@@ -94,6 +94,10 @@ class ModelDeployerTest {
         var review = repositoryService.createProcessDefinitionQuery().processDefinitionKey("announcement-review").latestVersion().singleResult();
         assertThat(repositoryService.getDeploymentResourceNames(review.getDeploymentId()))
                 .as("decisionRefBinding=deployment").contains("processes/announcements/announcement-review-route.dmn");
+        assertThat(repositoryService.createDeploymentQuery().deploymentSource(ModelDeployer.SOURCE).list())
+                .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()))
+                .as("Modeler's element templates under processes/.camunda are not deployed")
+                .allMatch(name -> name.matches(".*\\.(bpmn|dmn|form)") && !name.contains("/."));
     }
 
     @Test

@@ -138,6 +138,28 @@ class SlaDemoProcessTest {
         assertThat(api.get("iris", "/api/sla").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void theSlaRecordSaysWhoMetItWhenAPersonCompletesTheTaskOverRest() throws Exception {
+        ProcessInstance pi = start();
+        var api = new Api(rest);
+        String taskId = task("Task_HandleRequest", pi).getId();
+        moveClockTo("2026-11-23T10:00:00+08:00");
+        assertThat(api.post("ivan", "/engine-rest/task/" + taskId + "/claim", java.util.Map.of("userId", "ivan")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        var completed = api.post("ivan", "/engine-rest/task/" + taskId + "/complete",
+                java.util.Map.of("variables", java.util.Map.of("resolution", Api.var("password reset", "String"))));
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(pi).isEnded().hasPassed("EndEvent_RequestHandled");
+
+        var served = api.get("ivan", "/api/sla?processInstanceId=" + pi.getId());
+        assertThat(served.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode record = json.readTree(served.getBody()).get(0);
+        assertThat(record.get("state").asText()).isEqualTo("MET");
+        assertThat(record.get("completedBy").asText()).isEqualTo("ivan");
+        assertThat(record.get("completedAt").asText()).isEqualTo("2026-11-23T10:00+08:00");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).as("a met SLA cancels its timers").isZero();
+    }
+
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey("sla-demo", withVariables("subject", "reset my password"));
     }
