@@ -25,6 +25,9 @@ public class Accounts {
     static final String EMPLOYEE_ID = "employeeId";
     static final String NOTICE = "NOTICE";
     static final String PROJECT_GROUP_PREFIX = "group:project-";
+    /** The permissions granted beyond the template with an explicit approval, comma-separated in the event's detail. */
+    static final String EXTRAS_APPROVED = "EXTRAS_APPROVED";
+    static final String TRANSFERRED = "TRANSFERRED";
 
     private final AccountRepository accounts;
     private final AccountEventRepository events;
@@ -57,6 +60,25 @@ public class Accounts {
                 : state != null ? accounts.findByStateOrderByCreatedAtDesc(state)
                 : accounts.findAllByOrderByCreatedAtDesc();
         return found.stream().filter(a -> state == null || a.getState() == state).toList();
+    }
+
+    /**
+     * What an account may hold (R-ACC-2): its type's template for its department (the DMN decision) plus the extras
+     * approved for it since it last changed department (a transfer resets it to the template).
+     */
+    @Transactional(readOnly = true)
+    public List<String> allowedPermissions(Account account) {
+        var allowed = new ArrayList<>(templates.of(account.getType(), account.getDepartment()));
+        var approved = new ArrayList<String>();
+        for (AccountEvent event : events.findByAccountIdOrderByOccurredAt(account.getId())) {
+            if (TRANSFERRED.equals(event.getAction())) {
+                approved.clear();
+            } else if (EXTRAS_APPROVED.equals(event.getAction()) && event.getDetail() != null) {
+                approved.addAll(java.util.Arrays.stream(event.getDetail().split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+            }
+        }
+        allowed.addAll(PermissionTemplates.beyond(allowed, approved));
+        return allowed;
     }
 
     @Transactional(readOnly = true)
@@ -96,6 +118,10 @@ public class Accounts {
         log(account, "ACTIVATED", actor, "permissions " + granted
                 + (extras.isEmpty() ? "" : extrasApproved ? " (extras approved by the IT head)" : "; not granted: " + extras),
                 processInstanceId);
+        if (extrasApproved && !extras.isEmpty()) {
+            // the approvers are on the account (approved_by); the detail is the list, read back by allowedPermissions
+            log(account, EXTRAS_APPROVED, actor, String.join(",", extras), processInstanceId);
+        }
         return account;
     }
 
@@ -122,7 +148,7 @@ public class Accounts {
         Account account = requireActive(employeeId);
         String old = account.getDepartment();
         account.moveTo(newDepartment, templates.of(account.getType(), newDepartment), now());
-        log(account, "TRANSFERRED", actor, old + " -> " + newDepartment + ", permissions " + account.getPermissions(), processInstanceId);
+        log(account, TRANSFERRED, actor, old + " -> " + newDepartment + ", permissions " + account.getPermissions(), processInstanceId);
         return account;
     }
 
@@ -162,6 +188,10 @@ public class Accounts {
             throw duplicate(clientRef);
         }
         log(account, "ACTIVATED", EngineContext.actor(), "external client, permissions " + permissions, processInstanceId);
+        if (!projectGroups.isEmpty()) {
+            log(account, EXTRAS_APPROVED, EngineContext.actor(), String.join(",", PermissionTemplates.beyond(
+                    templates.of(AccountType.EXTERNAL_CLIENT, department), permissions)), processInstanceId);
+        }
         return account;
     }
 

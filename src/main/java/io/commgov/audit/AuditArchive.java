@@ -43,7 +43,7 @@ class AuditArchive {
                          String details, String prev, String hash) {
     }
 
-    record Segment(long firstSeq, long lastSeq, long count) {
+    record Segment(long firstSeq, long lastSeq, long count, String contentHash) {
     }
 
     record SegmentsCheck(long segments, long entries, long lastSeq, String lastHash, BadEntry bad) {
@@ -55,7 +55,7 @@ class AuditArchive {
      */
     Segment archiveBefore(Instant before) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Instant earliestAllowed = now.minus(Duration.ofDays(properties.retentionMinimumDays()));
+        Instant earliestAllowed = latestCutOff();
         if (before.isAfter(earliestAllowed)) {
             throw new IllegalArgumentException("Audit entries are kept at least " + properties.retentionMinimumDays()
                     + " days (R-LOG): archiving is allowed only before " + earliestAllowed + ", not " + before);
@@ -96,8 +96,13 @@ class AuditArchive {
                     Base64.getEncoder().encodeToString(signer.sign(signed)));
             jdbc.update("DELETE FROM cg_audit_entry WHERE seq <= ?", last);
             jdbc.update("DELETE FROM cg_audit_checkpoint WHERE seq <= ?", last);
-            return new Segment(archived.lastSeq() + 1, last, entries.size());
+            return new Segment(archived.lastSeq() + 1, last, entries.size(), contentHash);
         });
+    }
+
+    /** The youngest cut-off allowed now: entries stay at least the retention minimum (6 months). */
+    Instant latestCutOff() {
+        return ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(properties.retentionMinimumDays()));
     }
 
     /** Checks every archived segment: its signature, its content and its place in the chain. */
@@ -172,7 +177,7 @@ class AuditArchive {
     }
 
     List<Segment> segments() {
-        return new ArrayList<>(ledger.jdbc().query("SELECT first_seq, last_seq, entry_count FROM cg_audit_archive ORDER BY first_seq",
-                (rs, i) -> new Segment(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
+        return new ArrayList<>(ledger.jdbc().query("SELECT first_seq, last_seq, entry_count, content_hash FROM cg_audit_archive ORDER BY first_seq",
+                (rs, i) -> new Segment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))));
     }
 }

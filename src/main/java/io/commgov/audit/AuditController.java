@@ -1,8 +1,10 @@
 package io.commgov.audit;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,26 +13,84 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/audit}: verification for the security officer and the platform administrator, search for the security officer. */
+/** {@code /api/audit}: verification and archiving for the security officer and the platform administrator, search for the security officer. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
 
     static final String SECURITY = "security";
     static final String CAMUNDA_ADMIN = "camunda-admin";
+    static final String ARCHIVE = "AUDIT_ARCHIVE";
 
     private final AuditVerifier verifier;
     private final AuditSearch search;
+    private final AuditArchive archive;
+    private final AuditTrail trail;
     private final IdentityService identityService;
 
-    AuditController(AuditVerifier verifier, AuditSearch search, IdentityService identityService) {
+    AuditController(AuditVerifier verifier, AuditSearch search, AuditArchive archive, AuditTrail trail, IdentityService identityService) {
         this.verifier = verifier;
         this.search = search;
+        this.archive = archive;
+        this.trail = trail;
         this.identityService = identityService;
+    }
+
+    /**
+     * R-LOG, R-RET: moves the entries recorded before {@code before} (at least 6 months ago) into one SM2-signed
+     * segment that the verification still walks; answers the segment and the verification after it.
+     */
+    @PostMapping("/archive")
+    ResponseEntity<?> archive(@RequestBody(required = false) Map<String, Object> body) {
+        if (!callerIsIn(SECURITY, CAMUNDA_ADMIN)) {
+            trail.record(ARCHIVE, "audit-trail", "archive", Outcome.DENIED, "not security or camunda-admin");
+            return forbidden("archiving the audit trail is for the security officer and the platform administrator");
+        }
+        var errors = new ArrayList<Map<String, String>>();
+        Object raw = body == null ? null : body.get("before");
+        Instant before = null;
+        if (raw == null || raw instanceof String blank && blank.isBlank()) {
+            errors.add(error("before", "required", "before is required: the ISO-8601 date-time with offset up to which entries are archived"));
+        } else if (!(raw instanceof String text)) {
+            errors.add(error("before", "date-time-format", "before must be an ISO-8601 date-time with offset such as 2026-05-31T00:00:00+08:00"));
+        } else {
+            Long millis = time("before", text, errors);
+            before = millis == null ? null : Instant.ofEpochMilli(millis);
+        }
+        Instant latest = archive.latestCutOff();
+        if (before != null && before.isAfter(latest)) {
+            errors.add(error("before", "retention-minimum", "audit entries are kept at least 6 months (R-LOG): before must be "
+                    + latest + " or earlier"));
+        }
+        if (body != null) {
+            body.keySet().stream().filter(k -> !"before".equals(k))
+                    .forEach(k -> errors.add(error(k, "unknown-field", k + " is not a field of an archive request")));
+        }
+        if (!errors.isEmpty()) {
+            trail.record(ARCHIVE, "audit-trail", "archive", Outcome.FAILURE, "refused: " + errors.get(0).get("rule") + " before=" + raw);
+            return ResponseEntity.badRequest().body(Map.of("type", "InvalidVariables", "message", errors.get(0).get("message"), "errors", errors));
+        }
+        AuditArchive.Segment segment = archive.archiveBefore(before);
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("archived", segment != null);
+        if (segment != null) {
+            answer.put("firstPosition", segment.firstSeq());
+            answer.put("lastPosition", segment.lastSeq());
+            answer.put("entries", segment.count());
+            answer.put("contentSm3", segment.contentHash());
+        } else {
+            answer.put("message", "no signed entries recorded before " + before + " are left in the table");
+        }
+        trail.record(ARCHIVE, "audit-segment", segment == null ? "none" : segment.firstSeq() + "-" + segment.lastSeq(), Outcome.SUCCESS,
+                "before=" + before + (segment == null ? "; nothing to archive" : "; entries=" + segment.count() + "; sm3=" + segment.contentHash()));
+        answer.put("verification", verifier.verify());
+        return ResponseEntity.ok(answer);
     }
 
     @GetMapping("/verify")

@@ -8,6 +8,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RequirementListContract implements TaskContract {
 
+    private final SelectionPeople people;
+
+    RequirementListContract(SelectionPeople people) {
+        this.people = people;
+    }
+
     @Override
     public String name() {
         return "requirement-list";
@@ -16,6 +22,6 @@ class RequirementListContract implements TaskContract {
     @Override
     public void check(Fields fields, TaskContext task) {
         String text = fields.text(RequirementLines.FIELD, 20_000);
-        RequirementLines.parse(text, null).violations().forEach(v -> fields.reject(v.field(), v.rule(), v.message()));
+        RequirementLines.parse(text, null, people::departmentExists).violations().forEach(v -> fields.reject(v.field(), v.rule(), v.message()));
     }
 }

@@ -35,7 +35,8 @@ class WritePilotReportDelegate implements JavaDelegate {
                 .map(VendorScore::name).findFirst().orElse(null);   // scores are ranked best first
         int round = execution.getVariable("pilotRound") instanceof Integer r ? r + 1 : 1;
         String html = PilotReport.html((String) execution.getVariable("title"), round,
-                SelectionJson.strings(execution.getVariable("pilotDepartments")), scores, verdicts, recommended);
+                SelectionJson.strings(execution.getVariable("pilotDepartments")),
+                SelectionJson.list(execution.getVariable("requirements"), Requirement.class), scores, verdicts, recommended);
         execution.setVariable("pilotRound", round);
         execution.setVariable("recommendedVendor", recommended);
         execution.setVariable("pilotReport", Variables.fileValue("pilot-report-" + round + ".html")

@@ -193,8 +193,11 @@ class AccountOpeningProcessTest {
         support.approve("ian", pi.getId(), "Task_ApproveExtraPermissions");
         support.approve("ivan", pi.getId(), "Task_ReviewByIt");
 
-        assertThat(accounts.activeAccountOf(employeeId).orElseThrow().getPermissions())
-                .containsExactly("chat:own-department", "files:view", "group:dept-RND", "files:write");
+        Account account = accounts.activeAccountOf(employeeId).orElseThrow();
+        assertThat(account.getPermissions()).containsExactly("chat:own-department", "files:view", "group:dept-RND", "files:write");
+        assertThat(accountEvents(account)).anyMatch(e -> e.getAction().equals(Accounts.EXTRAS_APPROVED) && e.getDetail().equals("files:write"));
+        // the quarterly audit's "permissions beyond template" check allows what the IT head approved
+        assertThat(accounts.allowedPermissions(account)).containsExactlyInAnyOrderElementsOf(account.getPermissions());
     }
 
     @Test

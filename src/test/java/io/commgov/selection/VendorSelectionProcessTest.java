@@ -80,6 +80,12 @@ class VendorSelectionProcessTest {
         String report = report(pi);
         assertThat(report).contains("86.5").contains("88.0").contains("未满足核心需求").contains("性能测试未达到单场会议 100 人")
                 .contains("推荐供应商：<strong>A</strong>");
+        // Template 1 with its responsible departments: named on the line, or the submitting head's department
+        assertThat(report).contains("<th>责任部门</th>")
+                .contains("<tr><td>R1</td><td>会议</td><td>单场会议 100 人</td><td>H</td><td>core</td><td>IT</td></tr>")
+                .contains("<tr><td>R2</td><td>文件</td><td>文件在线协作</td><td>M</td><td>expected</td><td>ADM</td></tr>")
+                .contains("<tr><td>R3</td><td>外观</td><td>自定义主题</td><td>L</td><td>ignorable</td><td>PRD</td></tr>");
+        assertThat(variable(pi, "requirementsSummary").toString()).contains("R2 [expected/M] 文件：文件在线协作（ADM）");
 
         decide(pi, "ian", true, null);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_PlanRollout");
@@ -215,6 +221,11 @@ class VendorSelectionProcessTest {
                 var("会议 | 单场会议 100 人 | H | core\n文件 | 在线协作 | X | must", "String"))));
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("requirementsText").contains("\"rule\":\"priority\"").contains("\"rule\":\"level\"").contains("line 2");
+        var unknown = api.post("head-it", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of("requirementsText",
+                var("会议 | 单场会议 100 人 | H | core | 外包部", "String"))));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("requirementsText").contains("\"rule\":\"unknown-department\"").contains("line 1");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("nothing completed").isOne();
     }
 
     // --- steps ---
@@ -226,12 +237,12 @@ class VendorSelectionProcessTest {
         return pi;
     }
 
-    /** R1 core/H from IT, R2 expected/M from MKT, R3 ignorable/L from PRD; the other departments need nothing special. */
+    /** R1 core/H from IT, R2 expected/M from MKT (Administration responsible), R3 ignorable/L from PRD; the others need nothing special. */
     private ProcessInstance startWithRequirements() {
         ProcessInstance pi = start("ivan");
         submitRequirements(pi, "IT", "会议 | 单场会议 100 人 | H | core");
-        submitRequirements(pi, "MKT", "文件 | 文件在线协作 | M | expected");
-        submitRequirements(pi, "PRD", "外观 | 自定义主题 | L | ignorable");
+        submitRequirements(pi, "MKT", "文件 | 文件在线协作 | M | expected | adm");
+        submitRequirements(pi, "PRD", "外观 | 自定义主题 | L | ignorable |");
         for (Task t : taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_CollectRequirements").list()) {
             String department = (String) runtimeService.getVariable(t.getExecutionId(), "department");
             submitRequirements(pi, department, "");
