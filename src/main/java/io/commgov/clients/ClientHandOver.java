@@ -1,47 +1,56 @@
 package io.commgov.clients;
 
 import io.commgov.accounts.EmployeeResigned;
-import org.camunda.bpm.engine.TaskService;
+import io.commgov.identity.Employees;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a contact person resigns, their clients go to the department head named by the resignation, with a task
- * to name a new contact person for each (R-CHG-2); in the resignation's own transaction, so none is left orphaned.
+ * When a contact person resigns, the clients of their user (found through {@code cg_employee_user}) go to the
+ * department head named by the resignation, and a {@code client-hand-over} per client asks the head to name a new
+ * contact person (R-CHG-2); in the resignation's own transaction, so none is left orphaned.
  */
 @Component
 class ClientHandOver {
 
-    private final Clients clients;
-    private final TaskService taskService;
+    static final String PROCESS_KEY = "client-hand-over";
 
-    ClientHandOver(Clients clients, TaskService taskService) {
+    private final Clients clients;
+    private final Employees employees;
+    private final RuntimeService runtimeService;
+
+    ClientHandOver(Clients clients, Employees employees, RuntimeService runtimeService) {
         this.clients = clients;
-        this.taskService = taskService;
+        this.employees = employees;
+        this.runtimeService = runtimeService;
     }
 
     @EventListener
     void on(EmployeeResigned resigned) {
-        for (Client client : clients.handOver(resigned.employeeId(), resigned.handOverTo())) {
-            java.util.concurrent.Callable<Void> createTask = () -> {
-                var task = taskService.newTask();
-                task.setName("重新指定外部客户对接人 Reassign client: " + client.getClientName() + " (" + client.getCompany() + ")");
-                task.setDescription("Contact person " + resigned.employeeId() + " resigned; client " + client.getId()
-                        + " is handed over to you until you name a new contact person.");
-                task.setAssignee(resigned.handOverTo());
-                taskService.saveTask(task);
+        String resignedUser = employees.userOf(resigned.employeeId());
+        for (Client client : clients.handOver(resignedUser, resigned.handOverTo())) {
+            java.util.concurrent.Callable<Void> start = () -> {
+                runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
+                        .putValue("clientId", client.getId()).putValue("clientName", client.getClientName())
+                        .putValue("company", client.getCompany()).putValue("resignedEmployeeId", resigned.employeeId())
+                        .putValue("resignedUser", resignedUser).putValue("handOverTo", resigned.handOverTo()));
                 return null;
             };
             var commandContext = Context.getCommandContext();
-            if (commandContext == null) {
-                try {
-                    createTask.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            try {
+                if (commandContext == null) {
+                    start.call();
+                } else {
+                    // the hand-over is the process's own doing, not a start the acting IT operator is granted
+                    commandContext.runWithoutAuthorization(start);
                 }
-            } else {
-                commandContext.runWithoutAuthorization(createTask);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

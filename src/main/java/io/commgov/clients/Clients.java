@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.commgov.accounts.Accounts;
+import io.commgov.audit.AuditEvent;
+import io.commgov.audit.AuditTrail;
+import io.commgov.audit.Outcome;
 import io.commgov.crypto.SensitiveData;
 import io.commgov.vault.AccessRefused;
 import io.commgov.vault.Category;
@@ -28,9 +31,11 @@ class Clients {
     private final SensitiveData legacySealing;
     private final EncryptedStore store;
     private final Accounts accounts;
+    private final AuditTrail audit;
 
     Clients(ClientRepository clients, ClientAccessRepository accesses, SensitiveData legacySealing, EncryptedStore store,
-            Accounts accounts) {
+            Accounts accounts, AuditTrail audit) {
+        this.audit = audit;
         this.clients = clients;
         this.accesses = accesses;
         this.legacySealing = legacySealing;
@@ -128,6 +133,15 @@ class Clients {
         List<Client> owned = clients.findByContactPerson(fromContactPerson);
         owned.forEach(c -> c.handOverTo(toContactPerson, now()));
         return owned;
+    }
+
+    /** The department head named the client's new contact person (R-CHG-2). */
+    void reassign(String id, String newContactPerson, String actor, String processInstanceId) {
+        Client client = require(id);
+        String before = client.getContactPerson();
+        client.handOverTo(newContactPerson, now());
+        audit.record(new AuditEvent(actor, "client.contact-person.reassigned", "client", id, Outcome.SUCCESS,
+                before + " -> " + newContactPerson + "; process=" + processInstanceId));
     }
 
     private PersonalDataRecords seal(PersonalData personal) {

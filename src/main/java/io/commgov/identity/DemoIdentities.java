@@ -23,34 +23,38 @@ class DemoIdentities implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
     static final String PASSWORD = "demo";
 
-    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    /** A demo user and their employee id (工号, {@code cg_employee_user}). */
+    record DemoUser(String id, String firstName, String lastName, List<String> groups, String employeeId) {
     }
 
     private final IdentityService identityService;
     private final IdentitySetup identitySetup;
+    private final Employees employees;
 
-    DemoIdentities(IdentityService identityService, IdentitySetup identitySetup) {
+    DemoIdentities(IdentityService identityService, IdentitySetup identitySetup, Employees employees) {
         this.identityService = identityService;
         this.identitySetup = identitySetup;
+        this.employees = employees;
     }
 
     static List<DemoUser> users() {
         var users = new ArrayList<DemoUser>();
-        users.add(new DemoUser("emma", "Emma", "员工", groups(Role.EMPLOYEE, Department.MKT)));
-        users.add(new DemoUser("mia", "Mia", "导师", groups(Role.EMPLOYEE, Department.RND, Role.MENTOR)));
+        users.add(new DemoUser("emma", "Emma", "员工", groups(Role.EMPLOYEE, Department.MKT), "E10001"));
+        users.add(new DemoUser("mia", "Mia", "导师", groups(Role.EMPLOYEE, Department.RND, Role.MENTOR), "E10002"));
+        int head = 1;
         for (Department d : Department.values()) {
             users.add(new DemoUser("head-" + d.name().toLowerCase(Locale.ROOT), d.name(), "部门负责人",
-                    groups(Role.EMPLOYEE, d, Role.DEPT_HEAD)));
+                    groups(Role.EMPLOYEE, d, Role.DEPT_HEAD), "E2000" + head++));
         }
-        users.add(new DemoUser("ivan", "Ivan", "IT", groups(Role.EMPLOYEE, Department.IT, Role.IT)));
-        users.add(new DemoUser("iris", "Iris", "IT", groups(Role.EMPLOYEE, Department.IT, Role.IT)));
-        users.add(new DemoUser("ian", "Ian", "IT 负责人", groups(Role.EMPLOYEE, Department.IT, Role.IT_HEAD)));
-        users.add(new DemoUser("alice", "Alice", "行政", groups(Role.EMPLOYEE, Department.ADM, Role.ADMINISTRATION)));
-        users.add(new DemoUser("adam", "Adam", "行政", groups(Role.EMPLOYEE, Department.ADM, Role.ADMINISTRATION)));
-        users.add(new DemoUser("sam", "Sam", "销售", groups(Role.EMPLOYEE, Department.SAL, Role.SALES)));
-        users.add(new DemoUser("sarah", "Sarah", "销售负责人", groups(Role.EMPLOYEE, Department.SAL, Role.SALES_HEAD)));
-        users.add(new DemoUser("sofia", "Sofia", "安全官", groups(Role.EMPLOYEE, Department.IT, Role.SECURITY)));
-        users.add(new DemoUser("peter", "Peter", "流程负责人", groups(Role.EMPLOYEE, Department.IT, Role.PROCESS_OWNER)));
+        users.add(new DemoUser("ivan", "Ivan", "IT", groups(Role.EMPLOYEE, Department.IT, Role.IT), "E30001"));
+        users.add(new DemoUser("iris", "Iris", "IT", groups(Role.EMPLOYEE, Department.IT, Role.IT), "E30002"));
+        users.add(new DemoUser("ian", "Ian", "IT 负责人", groups(Role.EMPLOYEE, Department.IT, Role.IT_HEAD), "E30003"));
+        users.add(new DemoUser("alice", "Alice", "行政", groups(Role.EMPLOYEE, Department.ADM, Role.ADMINISTRATION), "E40001"));
+        users.add(new DemoUser("adam", "Adam", "行政", groups(Role.EMPLOYEE, Department.ADM, Role.ADMINISTRATION), "E40002"));
+        users.add(new DemoUser("sam", "Sam", "销售", groups(Role.EMPLOYEE, Department.SAL, Role.SALES), "E50001"));
+        users.add(new DemoUser("sarah", "Sarah", "销售负责人", groups(Role.EMPLOYEE, Department.SAL, Role.SALES_HEAD), "E50002"));
+        users.add(new DemoUser("sofia", "Sofia", "安全官", groups(Role.EMPLOYEE, Department.IT, Role.SECURITY), "E60001"));
+        users.add(new DemoUser("peter", "Peter", "流程负责人", groups(Role.EMPLOYEE, Department.IT, Role.PROCESS_OWNER), "E70001"));
         return users;
     }
 
@@ -72,6 +76,7 @@ class DemoIdentities implements ApplicationRunner {
         }
         int created = 0;
         for (DemoUser demo : users()) {
+            employees.link(demo.employeeId(), demo.id());
             if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
                 continue;
             }

@@ -11,11 +11,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.commgov.audit.AuditSearch;
+import io.commgov.audit.Outcome;
+import io.commgov.identity.Employees;
 import io.commgov.notify.NotifyProperties;
+import io.commgov.support.Api;
+import io.commgov.support.MailToLocalSmtp;
 import io.commgov.support.CommGovIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import io.commgov.validation.ContractViolationException;
@@ -36,7 +42,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 
 /** {@code account-opening}: every path of Template 2 (R-ACC-1..4), driven through the engine as the demo users. */
 @CommGovIntegrationTest
@@ -56,6 +64,9 @@ class AccountOpeningProcessTest {
     @Autowired Accounts accounts;
     @Autowired AccountRepository accountRepository;
     @Autowired NotifyProperties notifyProperties;
+    @Autowired Employees employees;
+    @Autowired AuditSearch auditSearch;
+    @Autowired TestRestTemplate rest;
     AccountTestSupport support;
 
     @BeforeEach
@@ -156,10 +167,10 @@ class AccountOpeningProcessTest {
             ProcessInstance pi = request("mia", temporary(AccountTestSupport.newEmployeeId(), "CONTRACTOR", "RND", "2026-09-30"));
             support.decide("head-rnd", pi.getId(), "Task_ReviewByDeptHead", false, "合同尚未生效");
 
-            assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-            MimeMessage message = smtp.getReceivedMessages()[0];
+            assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+            MimeMessage message = java.util.Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> subjectOf(m).contains("Account request rejected")).findFirst().orElseThrow();
             assertThat(message.getAllRecipients()[0].toString()).isEqualTo("mia@commgov.example");
-            assertThat(message.getSubject()).contains("Account request rejected");
             assertThat(GreenMailUtil.getBody(message)).isNotBlank();
         } finally {
             mail.setEnabled(enabled);
@@ -272,7 +283,16 @@ class AccountOpeningProcessTest {
     }
 
     @Test
-    void timeLimitedAccountIsRemindedThreeWorkingDaysBeforeAndDisabledAtItsEndDate() {
+    void timeLimitedAccountIsRemindedThreeWorkingDaysBeforeAndDisabledAtItsEndDate() throws Exception {
+        var mail = new MailToLocalSmtp(notifyProperties, smtp);
+        try {
+            remindedAndDisabled();
+        } finally {
+            mail.restore();
+        }
+    }
+
+    private void remindedAndDisabled() throws Exception {
         String employeeId = AccountTestSupport.newEmployeeId();
         // end date Tuesday 30 June: three working days before is Thursday 25 June
         ProcessInstance pi = request("mia", temporary(employeeId, "INTERN", "RND", "2026-06-30"));
@@ -286,6 +306,9 @@ class AccountOpeningProcessTest {
 
         Account account = accounts.activeAccountOf(employeeId).orElseThrow();
         assertThat(notices(account)).anyMatch(e -> e.getActor().equals("mia") && e.getDetail().contains("expires soon"));
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, "Account expires soon")).containsExactly("mia@commgov.example");
+        assertThat(MailToLocalSmtp.textsOf(smtp, "Account expires soon")).singleElement().asString().contains(employeeId);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Timer_AccountExpiry");
         assertThat(job("Timer_AccountExpiry", pi).getDuedate()).isEqualTo(at("2026-07-01T00:00:00+08:00"));
 
@@ -314,6 +337,77 @@ class AccountOpeningProcessTest {
 
         support.approve("head-rnd", pi.getId(), "Task_ReviewByDeptHead");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+    }
+
+    @Test
+    void aTaskIsMailedToTheMembersOfTheGroupItIsOfferedToAndLaterToWhoeverItIsAssignedTo() throws Exception {
+        var mail = new MailToLocalSmtp(notifyProperties, smtp);
+        try {
+            ProcessInstance pi = request("head-mkt", employee(AccountTestSupport.newEmployeeId(), "MKT"));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+            assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+            assertThat(MailToLocalSmtp.recipientsOf(smtp, "Task assigned")).contains("ivan@commgov.example", "iris@commgov.example")
+                    .doesNotContain("head-mkt@commgov.example", "ian@commgov.example");
+            assertThat(MailToLocalSmtp.textsOf(smtp, "Task assigned")).allSatisfy(body -> assertThat(body).contains(pi.getId()));
+            smtp.purgeEmailFromAllMailboxes();
+
+            String taskId = task(pi).getId();
+            support.run("ivan", () -> taskService.claim(taskId, "ivan"));
+            support.run("ivan", () -> taskService.setAssignee(taskId, "iris"));
+            assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(MailToLocalSmtp.recipientsOf(smtp, "Task assigned")).as("claiming tells nobody; handing on tells the new assignee")
+                    .containsExactly("iris@commgov.example");
+        } finally {
+            mail.restore();
+        }
+    }
+
+    @Test
+    void aDepartmentHeadsReviewIsMailedToTheHeadsAndTheRejectionToTheApplicant() throws Exception {
+        var mail = new MailToLocalSmtp(notifyProperties, smtp);
+        try {
+            ProcessInstance pi = request("mia", temporary(AccountTestSupport.newEmployeeId(), "INTERN", "RND", "2026-09-30"));
+            assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+            assertThat(MailToLocalSmtp.recipientsOf(smtp, "Task assigned")).containsExactly("head-rnd@commgov.example");
+            support.decide("head-rnd", pi.getId(), "Task_ReviewByDeptHead", false, "名额已满");
+            assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+            assertThat(MailToLocalSmtp.recipientsOf(smtp, "Account request rejected")).containsExactly("mia@commgov.example");
+            assertThat(MailToLocalSmtp.textsOf(smtp, "Account request rejected")).singleElement().asString().contains("名额已满");
+        } finally {
+            mail.restore();
+        }
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnAccountEvenHoldingTheApprovingGroup() throws Exception {
+        // ivan is employee E30001 (demo mapping in cg_employee_user)
+        assertThat(employees.employeeIdOf("ivan")).contains("E30001");
+        ProcessInstance pi = request("head-it", employee("E30001", "IT"));
+        String taskId = task(pi).getId();
+
+        var refused = new Api(rest).post("ivan", "/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", Map.of("approved", Api.var(true, "Boolean"))));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("\"field\":\"approved\"").contains("\"rule\":\"own-account\"");
+        assertThatThrownBy(() -> support.approve("ivan", pi.getId(), "Task_ReviewByIt"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("own-account");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewByIt");
+        assertThat(accounts.activeAccountOf("E30001")).isEmpty();
+        assertThat(auditSearch.find(new AuditSearch.Query("ivan", "task", taskId, "account.four-eyes.refused", null, null), 0, 10).entries())
+                .hasSize(2).allSatisfy(e -> {
+                    assertThat(e.outcome()).isEqualTo(Outcome.DENIED);
+                    assertThat(e.details()).contains("own-account").contains("E30001");
+                });
+
+        // an employee id without a mapping that is the user's own id is theirs as well
+        String self = "it-self-" + Math.abs(pi.getId().hashCode());
+        ensureUser(self, "it", "employee", "dept-IT");
+        ProcessInstance own = request("head-it", employee(self, "IT"));
+        assertThatThrownBy(() -> support.approve(self, own.getId(), "Task_ReviewByIt")).hasMessageContaining("own-account");
+
+        support.approve("iris", pi.getId(), "Task_ReviewByIt");
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(accounts.activeAccountOf("E30001")).isPresent();
     }
 
     private ProcessInstance request(String applicant, VariableMap variables) {
@@ -350,6 +444,14 @@ class AccountOpeningProcessTest {
             for (String group : groups) {
                 identityService.createMembership(id, group);
             }
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -14,7 +14,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.commgov.notify.NotifyProperties;
 import io.commgov.support.Api;
+import io.commgov.support.MailToLocalSmtp;
 import io.commgov.support.CommGovIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,6 +33,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -51,6 +56,10 @@ class RoleChangeProcessTest {
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
     @Autowired ApplicationEvents events;
+    @Autowired NotifyProperties notifyProperties;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     AccountTestSupport support;
 
     @BeforeEach
@@ -147,9 +156,21 @@ class RoleChangeProcessTest {
 
     @Test
     void theSlaWarnsItThenEscalatesABreachToTheItHead() throws Exception {
+        var mail = new MailToLocalSmtp(notifyProperties, smtp);
+        try {
+            warnedThenBreached();
+        } finally {
+            mail.restore();
+        }
+    }
+
+    private void warnedThenBreached() throws Exception {
         Account account = activeAccount("HR", AccountType.EMPLOYEE, List.of());
         ProcessInstance pi = requestChange("head-hr", change(account, "TRANSFER").putValue("newDepartment", "FIN"));
         execute(job("Timer_EffectiveDate", pi));
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, "Task assigned")).as("the change is offered to IT")
+                .contains("ivan@commgov.example", "iris@commgov.example").doesNotContain("head-hr@commgov.example");
         JsonNode started = sla(pi);
         assertThat(started.get("name").asText()).isEqualTo("permission-change");
         assertThat(started.get("calendar").asText()).isEqualTo("workdays");
@@ -168,12 +189,31 @@ class RoleChangeProcessTest {
         BpmnAwareTests.assertThat(task("Task_HandleChangeSlaBreach", pi)).hasCandidateGroup("it-head");
         assertThat(sla(pi).get("state").asText()).isEqualTo("BREACHED");
         assertThat(notices(account)).anyMatch(e -> e.getActor().equals("ian") && e.getDetail().contains("overdue"));
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, "Change due soon")).contains("ivan@commgov.example", "iris@commgov.example");
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, "Change overdue")).containsExactly("ian@commgov.example");
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, "Task assigned: " + task("Task_HandleChangeSlaBreach", pi).getName()))
+                .as("the breach task is offered to the IT head").containsExactly("ian@commgov.example");
 
         support.run("ian", () -> taskService.complete(task("Task_HandleChangeSlaBreach", pi).getId(),
                 Map.of("escalationNote", "已督促 IT 今日完成")));
         support.approve("ivan", pi.getId(), "Task_ChangeAccount");
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_SlaBreachHandled", "EndEvent_ChangeCompleted");
         assertThat(accounts.activeAccountOf(account.getEmployeeId()).orElseThrow().getDepartment()).isEqualTo("FIN");
+    }
+
+    @Test
+    void anItOperatorCannotCarryOutAChangeToTheirOwnAccount() {
+        // iris is employee E30002 (demo mapping); her own account's role change must be done by someone else
+        Account requested = accounts.request("E30002", "Iris", "IT", AccountType.EMPLOYEE, null, List.of(), "head-it", null);
+        Account account = accounts.activeAccountOf("E30002").orElseGet(() -> accounts.activate(requested.getId(), false, "ReviewByIt:ivan", "ivan", null));
+        ProcessInstance pi = requestChange("head-it", change(account, "ROLE_CHANGE").putValue("newRole", "安全工程师"));
+        execute(job("Timer_EffectiveDate", pi));
+
+        assertThatThrownBy(() -> support.approve("iris", pi.getId(), "Task_ChangeAccount"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("own-account");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ChangeAccount");
+        support.approve("ivan", pi.getId(), "Task_ChangeAccount");
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_ChangeRole");
     }
 
     @Test

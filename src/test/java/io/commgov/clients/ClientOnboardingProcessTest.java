@@ -69,6 +69,7 @@ class ClientOnboardingProcessTest {
     @Autowired ObjectMapper json;
     @Autowired SensitiveData legacySealing;
     @Autowired LegacyPersonalDataMove legacyMove;
+    @Autowired io.commgov.identity.Employees employees;
     Api api;
     String phone;
     String email;
@@ -282,23 +283,49 @@ class ClientOnboardingProcessTest {
     }
 
     @Test
-    void whenTheContactPersonResignsTheirClientsGoToTheDepartmentHeadWithATaskToReassign() {
+    void whenTheContactPersonResignsTheirClientsGoToTheDepartmentHeadWhoNamesANewSalesContactPerson() throws Exception {
         String leaver = "leaver-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String employeeId = "E9" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         ensureUser(leaver, "sales", "employee", "dept-SAL");
+        assertThat(employees.link(employeeId, leaver)).isTrue();
         ProcessInstance onboarding = onboarded(leaver);
         String clientId = clientOf(onboarding).getId();
 
         ProcessInstance opening = as("head-sal", () -> runtimeService.startProcessInstanceByKey("account-opening", Variables.createVariables()
-                .putValue("employeeId", leaver).putValue("fullName", "离职销售").putValue("department", "SAL").putValue("accountType", "EMPLOYEE")));
+                .putValue("employeeId", employeeId).putValue("fullName", "离职销售").putValue("department", "SAL").putValue("accountType", "EMPLOYEE")));
         decide("ivan", opening, "Task_ReviewByIt", true, null);
         ProcessInstance resignation = as("head-sal", () -> runtimeService.startProcessInstanceByKey("role-change", Variables.createVariables()
-                .putValue("employeeId", leaver).putValue("changeType", "RESIGNATION").putValue("effectiveDate", "2026-06-01")));
+                .putValue("employeeId", employeeId).putValue("changeType", "RESIGNATION").putValue("effectiveDate", "2026-06-01")));
         execute(job("Timer_EffectiveDate", resignation));
         decide("ivan", resignation, "Task_ChangeAccount", true, null);
 
+        assertThat(clients.find(clientId).orElseThrow().getContactPerson()).as("never orphaned").isEqualTo("head-sal");
+        ProcessInstance handOver = runtimeService.createProcessInstanceQuery().processDefinitionKey("client-hand-over")
+                .variableValueEquals("clientId", clientId).singleResult();
+        BpmnAwareTests.assertThat(handOver).isWaitingAt("Task_ReassignClient");
+        var task = taskService.createTaskQuery().processInstanceId(handOver.getId()).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("head-sal");
+        assertThat(task.getName()).contains("Reassign client").contains("李雷-" + tag);
+        assertThat(task.getDescription()).contains(clientId).contains(employeeId);
+
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+        var notSales = api.post("head-sal", complete, Map.of("variables", Map.of("newContactPerson", var("emma", "String"))));
+        assertThat(notSales.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(notSales.getBody())).containsEntry("newContactPerson", "sales-member");
+        var theLeaver = api.post("head-sal", complete, Map.of("variables", Map.of("newContactPerson", var(leaver, "String"))));
+        assertThat(errors(theLeaver.getBody())).containsEntry("newContactPerson", "resigned");
+        assertThat(errors(api.post("head-sal", complete, Map.of("variables", Map.of())).getBody())).containsEntry("newContactPerson", "required");
+        assertThat(api.post("sarah", complete, Map.of("variables", Map.of("newContactPerson", var("sam", "String")))).getStatusCode())
+                .as("only the department head holds the task").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(clients.find(clientId).orElseThrow().getContactPerson()).isEqualTo("head-sal");
-        assertThat(taskService.createTaskQuery().taskAssignee("head-sal").list())
-                .anyMatch(t -> t.getName().contains("Reassign client") && t.getDescription().contains(clientId));
+
+        var done = api.post("head-sal", complete, Map.of("variables", Map.of("newContactPerson", var("sam", "String"))));
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        BpmnAwareTests.assertThat(handOver).isEnded().hasPassed("Task_RecordNewContactPerson");
+        assertThat(clients.find(clientId).orElseThrow().getContactPerson()).isEqualTo("sam");
+        assertThat(auditSearch.find(new AuditSearch.Query("head-sal", "client", clientId, "client.contact-person.reassigned", null, null), 0, 5)
+                .entries()).singleElement().satisfies(e -> assertThat(e.details()).contains("head-sal -> sam"));
+        assertThat(api.get("sam", "/api/clients/" + clientId + "/personal-data?reason=接手客户").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     private ProcessInstance onboarded(String contactPerson) {

@@ -40,29 +40,39 @@ public class VaultBenchmark {
     private final byte[] key = Sm4Gcm.newKey();
     private final byte[] plaintext = new byte[RECORD];
     private byte[] sealed;
-    private VaultDatabase db;
-    private EncryptedStore store;
-    private String recordText;
-    private final List<String> written = new ArrayList<>();
-    private int next;
+
+    /** The store on its database, set up only for the store's benchmarks. */
+    @State(Scope.Thread)
+    public static class Store {
+        VaultDatabase db;
+        EncryptedStore store;
+        String recordText;
+        final List<String> written = new ArrayList<>();
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            db = new VaultDatabase("MariaDB".equalsIgnoreCase(System.getProperty("commgov.bench.database", "H2")));
+            // the store audits openings only; writes and masked reads need no trail
+            store = new EncryptedStore(db.jdbc, MasterKeys.of(Sm4Gcm.newKey(), null), null);
+            recordText = "客".repeat(RECORD / 3) + "x";
+            for (int i = 0; i < 1000; i++) {
+                written.add(store.put(Category.CONTRACT, recordText));
+            }
+            System.out.println("VaultBenchmark database: " + db.database() + ", record "
+                    + recordText.getBytes(StandardCharsets.UTF_8).length + " bytes");
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            db.close();
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
         new Random(42).nextBytes(plaintext);
         sealed = Sm4Gcm.seal(key, plaintext, "cg_vault_record:CONTRACT:bench");
-        db = new VaultDatabase("MariaDB".equalsIgnoreCase(System.getProperty("commgov.bench.database", "H2")));
-        // the store audits openings only; writes and masked reads need no trail
-        store = new EncryptedStore(db.jdbc, MasterKeys.of(Sm4Gcm.newKey(), null), null);
-        recordText = "客".repeat(RECORD / 3) + "x";
-        for (int i = 0; i < 1000; i++) {
-            written.add(store.put(Category.CONTRACT, recordText));
-        }
-        System.out.println("VaultBenchmark database: " + db.database() + ", record " + recordText.getBytes(StandardCharsets.UTF_8).length + " bytes");
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        db.close();
     }
 
     @Benchmark
@@ -76,12 +86,12 @@ public class VaultBenchmark {
     }
 
     @Benchmark
-    public String storePut1KiB() {
-        return store.put(Category.CONTRACT, recordText);
+    public String storePut1KiB(Store s) {
+        return s.store.put(Category.CONTRACT, s.recordText);
     }
 
     @Benchmark
-    public String storeRead1KiB() {
-        return store.masked(written.get(next++ % written.size()), UnaryOperator.identity());
+    public String storeRead1KiB(Store s) {
+        return s.store.masked(s.written.get(s.next++ % s.written.size()), UnaryOperator.identity());
     }
 }
