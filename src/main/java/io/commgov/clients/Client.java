@@ -86,6 +86,17 @@ class Client {
         moveTo(ClientState.ACTIVE, now);
     }
 
+    /** A withdrawn request keeps no personal data: the ciphertexts go, the row says why. */
+    void withdrawn(Instant now) {
+        this.phoneEncrypted = "";
+        this.emailEncrypted = "";
+        moveTo(ClientState.WITHDRAWN, now);
+    }
+
+    boolean isErased() {
+        return phoneEncrypted.isEmpty() && emailEncrypted.isEmpty();
+    }
+
     void handOverTo(String newContactPerson, Instant now) {
         this.contactPerson = newContactPerson;
         this.updatedAt = now;

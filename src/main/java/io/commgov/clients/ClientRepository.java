@@ -8,5 +8,7 @@ interface ClientRepository extends JpaRepository<Client, String> {
 
     List<Client> findByContactPerson(String contactPerson);
 
+    List<Client> findByProcessInstanceId(String processInstanceId);
+
     List<Client> findAllByOrderByCreatedAtDesc();
 }

@@ -22,6 +22,8 @@ class Clients {
     record PersonalData(String phone, String email) {
     }
 
+    static final String ERASED = "(已删除)";
+
     private final ClientRepository clients;
     private final ClientAccessRepository accesses;
     private final SensitiveData sensitiveData;
@@ -70,6 +72,9 @@ class Clients {
     }
 
     PersonalData masked(Client client) {
+        if (client.isErased()) {
+            return new PersonalData(ERASED, ERASED);
+        }
         PersonalData clear = decrypt(client);
         return new PersonalData(Masking.phone(clear.phone()), Masking.email(clear.email()));
     }
@@ -101,7 +106,22 @@ class Clients {
         return owned;
     }
 
+    /** The requester withdrew the request: the client's personal data is erased, and the row marked WITHDRAWN. */
+    List<Client> withdraw(String processInstanceId, String actor) {
+        List<Client> withdrawn = clients.findByProcessInstanceId(processInstanceId).stream()
+                .filter(c -> c.getState() == ClientState.REQUESTED || c.getState() == ClientState.CONFIGURING).toList();
+        for (Client client : withdrawn) {
+            client.withdrawn(now());
+            audit.record(new AuditEvent(actor, "client.withdrawn", "client", client.getId(), Outcome.SUCCESS,
+                    "personal data erased; process=" + processInstanceId));
+        }
+        return withdrawn;
+    }
+
     private PersonalData decrypt(Client client) {
+        if (client.isErased()) {
+            return new PersonalData(ERASED, ERASED);
+        }
         return new PersonalData(sensitiveData.decrypt(client.getPhoneEncrypted(), context(client.getId(), "phone")),
                 sensitiveData.decrypt(client.getEmailEncrypted(), context(client.getId(), "email")));
     }
