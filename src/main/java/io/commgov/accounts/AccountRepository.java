@@ -14,4 +14,6 @@ interface AccountRepository extends JpaRepository<Account, String> {
     List<Account> findAllByOrderByCreatedAtDesc();
 
     List<Account> findByStateOrderByCreatedAtDesc(AccountState state);
+
+    List<Account> findByProcessInstanceIdAndState(String processInstanceId, AccountState state);
 }

@@ -132,6 +132,14 @@ public class Accounts {
         });
     }
 
+    /** The requester withdrew the request: its account, still REQUESTED, is disabled as WITHDRAWN. */
+    void withdraw(String processInstanceId, String actor) {
+        for (Account account : accounts.findByProcessInstanceIdAndState(processInstanceId, AccountState.REQUESTED)) {
+            account.disable("WITHDRAWN", now());
+            log(account, "WITHDRAWN", actor, "request withdrawn by its requester", processInstanceId);
+        }
+    }
+
     /** R-ACC-3: a time-limited account ends at its end date; answers false when it was no longer active. */
     boolean expire(String accountId, String processInstanceId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account " + accountId));

@@ -7,37 +7,38 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.notify.Notifier;
-import io.commgov.validation.ContractViolationException;
-import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Withdraw, remind, transfer and delegate. Who may do what is decided here from the request itself (its requester,
+ * Withdraw, remind, transfer, delegate and take back. Who may do what is decided here from the request itself (its requester,
  * its tasks' assignees and candidates); the change is then made by the engine, in one transaction, or not at all.
  */
 @Service
 class ApprovalOperations {
 
-    static final String INITIATOR = "initiator";
+    static final String INITIATOR = ApprovalTasks.INITIATOR;
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -47,10 +48,15 @@ class ApprovalOperations {
     private final JdbcTemplate jdbc;
     private final Duration reminderInterval;
     private final AuditTrail audit;
+    private final ApprovalTasks tasks;
+    private final ApplicationEventPublisher publisher;
 
     ApprovalOperations(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
                        IdentityService identityService, Notifier notifier, JdbcTemplate jdbc,
-                       @Value("${commgov.approvals.reminder-interval:PT1H}") Duration reminderInterval, AuditTrail audit) {
+                       @Value("${commgov.approvals.reminder-interval:PT1H}") Duration reminderInterval, AuditTrail audit,
+                       ApprovalTasks tasks, ApplicationEventPublisher publisher) {
+        this.tasks = tasks;
+        this.publisher = publisher;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -61,49 +67,44 @@ class ApprovalOperations {
         this.audit = audit;
     }
 
-    /** The requester cancels the request while nobody has decided anything on it yet. */
+    /**
+     * The requester cancels the request while nobody has decided anything on it yet. The capabilities close their
+     * records of it ({@link RequestWithdrawn}, same transaction) and the approvers who had it are told.
+     */
     @Transactional
     void withdraw(String processInstanceId, String user, String reason) {
-        asEngine(() -> {
-            HistoricProcessInstance request = requireOpenRequestOf(processInstanceId, user);
-            long decided = historyService.createHistoricTaskInstanceQuery().processInstanceId(request.getId()).finished().count();
+        HistoricProcessInstance request = tasks.asEngine(() -> {
+            tasks.lockRequest(processInstanceId);
+            HistoricProcessInstance open = requireOpenRequestOf(processInstanceId, user);
+            long decided = historyService.createHistoricTaskInstanceQuery().processInstanceId(open.getId()).finished().count();
             if (decided > 0) {
                 throw new OperationRefused(409, "request " + processInstanceId + " cannot be withdrawn: an approver has already decided ("
                         + decided + " step(s) done)");
             }
-            runtimeService.deleteProcessInstance(request.getId(), "withdrawn by " + user + (reason == null ? "" : ": " + reason));
-            return null;
+            Set<String> approvers = holdersOf(open.getId());
+            approvers.remove(user);
+            runtimeService.deleteProcessInstance(open.getId(), "withdrawn by " + user + (reason == null ? "" : ": " + reason));
+            for (String approver : approvers) {
+                mail(approver, "[撤回] " + nameOf(open), user + " 已撤回申请 " + open.getId() + "，您无需再处理。"
+                        + (reason == null ? "" : "\n原因：" + reason));
+            }
+            return open;
         });
+        publisher.publishEvent(new RequestWithdrawn(processInstanceId, request.getProcessDefinitionKey(), user, reason));
         audit.record("request.withdrawn", "process-instance", processInstanceId, Outcome.SUCCESS, reason);
     }
 
     /** The requester nudges whoever holds the request's open tasks; at most once per interval. */
     @Transactional
     List<String> remind(String processInstanceId, String user) {
-        List<String> reminded = asEngine(() -> {
+        List<String> reminded = tasks.asEngine(() -> {
             HistoricProcessInstance request = requireOpenRequestOf(processInstanceId, user);
             Instant now = ClockUtil.getCurrentTime().toInstant();
             claimReminderSlot(request.getId(), user, now);
-            Set<String> recipients = new LinkedHashSet<>();
-            for (Task task : taskService.createTaskQuery().processInstanceId(request.getId()).list()) {
-                if (task.getAssignee() != null) {
-                    recipients.add(task.getAssignee());
-                } else {
-                    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-                            recipients.add(link.getUserId());
-                        } else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                            identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().forEach(u -> recipients.add(u.getId()));
-                        }
-                    }
-                }
-            }
+            Set<String> recipients = holdersOf(request.getId());
             recipients.remove(user);
             for (String recipient : recipients) {
-                User u = identityService.createUserQuery().userId(recipient).singleResult();
-                if (u != null && u.getEmail() != null) {
-                    notifier.email(u.getEmail(), "[催办] " + nameOf(request), user + " 请您尽快处理申请 " + request.getId() + "。");
-                }
+                mail(recipient, "[催办] " + nameOf(request), user + " 请您尽快处理申请 " + request.getId() + "。");
             }
             return List.copyOf(recipients);
         });
@@ -114,9 +115,12 @@ class ApprovalOperations {
     /** The assignee (or a candidate) hands the task to another user who may hold it. */
     @Transactional
     void transfer(String taskId, String user, List<String> groups, String newUserId) {
-        asEngine(() -> {
+        tasks.asEngine(() -> {
             Task task = requireTaskHeldOrOfferedTo(taskId, user, groups);
             requireMayHold(task, newUserId);
+            if (newUserId.equals(taskService.getVariable(task.getId(), INITIATOR))) {
+                throw ApprovalTasks.invalid("userId", "four-eyes", "the requester " + newUserId + " cannot hold a task of their own request");
+            }
             taskService.setAssignee(task.getId(), newUserId);
             return null;
         });
@@ -126,14 +130,14 @@ class ApprovalOperations {
     /** The assignee asks another user to work on the task; it comes back to the assignee to decide. */
     @Transactional
     void delegate(String taskId, String user, List<String> groups, String delegateUserId) {
-        asEngine(() -> {
+        tasks.asEngine(() -> {
             Task task = requireTaskHeldOrOfferedTo(taskId, user, groups);
             if (!user.equals(task.getAssignee())) {
                 throw new OperationRefused(409, "only the assignee can delegate task " + taskId + "; claim it first");
             }
-            requireExistingUser(delegateUserId);
-            if (delegateUserId.equals(runtimeService.getVariable(task.getExecutionId(), INITIATOR))) {
-                throw invalid("userId", "four-eyes", "the requester " + delegateUserId + " cannot work on their own request");
+            tasks.requireExistingUser("userId", delegateUserId);
+            if (delegateUserId.equals(taskService.getVariable(task.getId(), INITIATOR))) {
+                throw ApprovalTasks.invalid("userId", "four-eyes", "the requester " + delegateUserId + " cannot work on their own request");
             }
             taskService.delegateTask(task.getId(), delegateUserId);
             return null;
@@ -141,11 +145,90 @@ class ApprovalOperations {
         audit.record("task.delegated", "task", taskId, Outcome.SUCCESS, "to " + delegateUserId);
     }
 
-    private HistoricProcessInstance requireOpenRequestOf(String processInstanceId, String user) {
-        HistoricProcessInstance request = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        if (request == null) {
-            throw new OperationRefused(404, "no request " + processInstanceId);
+    /**
+     * An approver revokes their own decision while the next step has not been acted on: the step they decided is
+     * started again, assigned to them, and whatever it led to (unclaimed tasks, gateways) is cancelled. Refused once
+     * anything else has happened after it: a task claimed or decided, a service task run, a timer or message waited on.
+     */
+    @Transactional
+    void takeBack(String taskId, String user) {
+        String returned = tasks.asEngine(() -> {
+            HistoricTaskInstance decided = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            if (decided == null) {
+                throw new OperationRefused(404, "no task " + taskId);
+            }
+            if (decided.getEndTime() == null) {
+                throw new OperationRefused(409, "task " + taskId + " is not decided yet; there is nothing to take back");
+            }
+            if (!user.equals(deciderOf(decided))) {
+                throw new OperationRefused(403, "only the approver who decided task " + taskId + " may take it back");
+            }
+            if (!"completed".equals(decided.getDeleteReason())) {
+                throw new OperationRefused(409, "task " + taskId + " was not decided but ended (" + decided.getDeleteReason() + ")");
+            }
+            if (!tasks.isApproval(decided.getProcessDefinitionId(), decided.getTaskDefinitionKey())) {
+                throw new OperationRefused(409, "task " + taskId + " is not an approval; only a decision can be taken back");
+            }
+            String pi = decided.getProcessInstanceId();
+            tasks.lockRequest(pi);
+            var request = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
+            if (request == null || request.getEndTime() != null) {
+                throw new OperationRefused(409, "request " + pi + " is already finished; the decision stands");
+            }
+            requireNothingActedOnSince(decided);
+            var modification = runtimeService.createProcessInstanceModification(pi).startBeforeActivity(decided.getTaskDefinitionKey());
+            for (var child : runtimeService.getActivityInstance(pi).getChildActivityInstances()) {
+                modification.cancelActivityInstance(child.getId());
+            }
+            modification.execute();
+            Task again = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(decided.getTaskDefinitionKey()).singleResult();
+            taskService.setAssignee(again.getId(), user);
+            return again.getId();
+        });
+        audit.record("task.taken-back", "task", taskId, Outcome.SUCCESS, "decision revoked; the step is open again as task " + returned);
+    }
+
+    // whoever completed it: an approver may complete an offered task without claiming it first
+    private String deciderOf(HistoricTaskInstance decided) {
+        return historyService.createUserOperationLogQuery().taskId(decided.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst().orElse(decided.getAssignee());
+    }
+
+    // after the decision only gateways may have run, and the tasks it opened must be untouched
+    private void requireNothingActedOnSince(HistoricTaskInstance decided) {
+        String pi = decided.getProcessInstanceId();
+        var activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).list();
+        long decidedAt = activities.stream().filter(a -> a.getId().equals(decided.getActivityInstanceId()))
+                .mapToLong(a -> ((HistoricActivityInstanceEventEntity) a).getSequenceCounter()).findFirst()
+                .orElseThrow(() -> new OperationRefused(409, "the step of task " + decided.getId() + " is not in the request's history"));
+        for (var activity : activities) {
+            // earlier steps, and steps cancelled by an earlier take-back, are not "after" this decision
+            if (((HistoricActivityInstanceEventEntity) activity).getSequenceCounter() <= decidedAt || activity.isCanceled()
+                    || activity.getStartTime().before(decided.getStartTime())) {
+                continue;
+            }
+            boolean passedThrough = activity.getActivityType().endsWith("Gateway");
+            boolean openTask = "userTask".equals(activity.getActivityType()) && activity.getEndTime() == null;
+            if (!passedThrough && !openTask) {
+                throw new OperationRefused(409, "the decision on task " + decided.getId() + " cannot be taken back: the request has moved on ("
+                        + (activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId()) + ")");
+            }
         }
+        for (Task next : taskService.createTaskQuery().processInstanceId(pi).list()) {
+            if (next.getAssignee() != null || next.getDelegationState() != null) {
+                throw new OperationRefused(409, "the decision on task " + decided.getId() + " cannot be taken back: the next step '"
+                        + next.getName() + "' has been taken by " + (next.getAssignee() != null ? next.getAssignee() : next.getOwner()));
+            }
+            if (!taskService.getSubTasks(next.getId()).isEmpty()) {
+                throw new OperationRefused(409, "the decision on task " + decided.getId() + " cannot be taken back: the next step '"
+                        + next.getName() + "' has signers working on it");
+            }
+        }
+    }
+
+    private HistoricProcessInstance requireOpenRequestOf(String processInstanceId, String user) {
+        HistoricProcessInstance request = requireRequest(processInstanceId);
         if (!user.equals(request.getStartUserId())) {
             throw new OperationRefused(403, "only the requester of " + processInstanceId + " may do this");
         }
@@ -155,47 +238,59 @@ class ApprovalOperations {
         return request;
     }
 
-    private Task requireTaskHeldOrOfferedTo(String taskId, String user, List<String> groups) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw new OperationRefused(404, "no open task " + taskId);
+    HistoricProcessInstance requireRequest(String processInstanceId) {
+        HistoricProcessInstance request = historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (request == null) {
+            throw new OperationRefused(404, "no request " + processInstanceId);
         }
+        return request;
+    }
+
+    private Task requireTaskHeldOrOfferedTo(String taskId, String user, List<String> groups) {
+        Task task = tasks.requireOpenTaskLocked(taskId);
         boolean holds = user.equals(task.getAssignee());
-        boolean offered = task.getAssignee() == null && isCandidate(task, user, groups);
-        if (!holds && !offered) {
+        boolean candidate = tasks.isCandidate(task, user, groups);
+        if (!holds && candidate && task.getAssignee() != null) {
+            throw new OperationRefused(409, "task " + taskId + " has just been taken by " + task.getAssignee());
+        }
+        if (!holds && !candidate) {
             throw new OperationRefused(403, "task " + taskId + " is neither assigned nor offered to " + user);
         }
         return task;
     }
 
     private void requireMayHold(Task task, String newUserId) {
-        requireExistingUser(newUserId);
-        List<String> groups = identityService.createGroupQuery().groupMember(newUserId).list().stream().map(g -> g.getId()).toList();
-        if (!isCandidate(task, newUserId, groups)) {
-            throw invalid("userId", "not-a-candidate", newUserId + " may not hold task '" + task.getName()
+        tasks.requireExistingUser("userId", newUserId);
+        if (!tasks.isCandidate(task, newUserId, tasks.groupsOf(newUserId))) {
+            throw ApprovalTasks.invalid("userId", "not-a-candidate", newUserId + " may not hold task '" + task.getName()
                     + "': they are neither a candidate user nor in a candidate group of it");
         }
     }
 
-    private void requireExistingUser(String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw invalid("userId", "required", "userId is required");
-        }
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-            throw invalid("userId", "unknown-user", "there is no user " + userId);
-        }
-    }
-
-    private boolean isCandidate(Task task, String user, List<String> groups) {
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+    /** Whoever holds the request's open tasks: the assignee, else the candidate users and members of candidate groups. */
+    private Set<String> holdersOf(String processInstanceId) {
+        Set<String> holders = new LinkedHashSet<>();
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if (task.getAssignee() != null) {
+                holders.add(task.getAssignee());
                 continue;
             }
-            if (user.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId()))) {
-                return true;
+            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                    holders.add(link.getUserId());
+                } else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().forEach(u -> holders.add(u.getId()));
+                }
             }
         }
-        return false;
+        return holders;
+    }
+
+    private void mail(String userId, String subject, String text) {
+        User u = identityService.createUserQuery().userId(userId).singleResult();
+        if (u != null && u.getEmail() != null) {
+            notifier.email(u.getEmail(), subject, text);
+        }
     }
 
     // one row per request; the update only succeeds once the interval has passed, on whichever node asks
@@ -219,38 +314,7 @@ class ApprovalOperations {
         }
     }
 
-    private String nameOf(HistoricProcessInstance request) {
+    static String nameOf(HistoricProcessInstance request) {
         return request.getProcessDefinitionName() != null ? request.getProcessDefinitionName() : request.getProcessDefinitionKey();
-    }
-
-    // permission is decided above from the request itself; the engine acts as itself for the change
-    private <T> T asEngine(Supplier<T> work) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
-    }
-
-    private static ContractViolationException invalid(String field, String rule, String message) {
-        return new ContractViolationException(List.of(new Violation(field, rule, message)));
-    }
-
-    /** A refusal with its HTTP status: 403 not yours, 404 unknown, 409 too late or taken, 429 too soon. */
-    static class OperationRefused extends RuntimeException {
-        final int status;
-        final long retryAfterSeconds;
-
-        OperationRefused(int status, String message) {
-            this(status, message, 0);
-        }
-
-        OperationRefused(int status, String message, long retryAfterSeconds) {
-            super(message);
-            this.status = status;
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
     }
 }

@@ -2,24 +2,38 @@ package io.commgov.approvals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
+import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SPEC section 4: withdraw and remind a request; transfer (and delegate) a task. */
+/**
+ * SPEC section 4 and README "Operations on any request": withdraw, remind, carbon-copy and read a request; transfer,
+ * delegate, take back, add/remove signers and sign a task; out-of-office substitutes. Every refusal (400, 403, 404,
+ * 409, 429) is audited as {@code operation.<name>} after the operation's transaction has rolled back.
+ */
 @RestController
 class ApprovalOperationsController {
+
+    private static final Pattern OPERATION = Pattern.compile("^/api/(requests|tasks)/([^/]+)(?:/([^/]+))?(?:/.*)?$");
 
     record Reason(String reason) {
     }
@@ -27,15 +41,34 @@ class ApprovalOperationsController {
     record UserChoice(String userId) {
     }
 
+    record SignerChoice(List<String> userIds, String position, String mode) {
+    }
+
+    record Decision(Boolean approved, String comment) {
+    }
+
+    record CarbonCopy(List<String> userIds, List<String> groupIds) {
+    }
+
+    record SubstituteChoice(String substituteId, String from, String until) {
+    }
+
     record Refusal(String type, String message) {
     }
 
     private final ApprovalOperations operations;
+    private final Signers signers;
+    private final CarbonCopies carbonCopies;
+    private final Substitutes substitutes;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
 
-    ApprovalOperationsController(ApprovalOperations operations, CurrentUser currentUser, AuditTrail audit) {
+    ApprovalOperationsController(ApprovalOperations operations, Signers signers, CarbonCopies carbonCopies, Substitutes substitutes,
+                                 CurrentUser currentUser, AuditTrail audit) {
         this.operations = operations;
+        this.signers = signers;
+        this.carbonCopies = carbonCopies;
+        this.substitutes = substitutes;
         this.currentUser = currentUser;
         this.audit = audit;
     }
@@ -51,6 +84,16 @@ class ApprovalOperationsController {
         return Map.of("reminded", operations.remind(processInstanceId, me()));
     }
 
+    @PostMapping("/api/requests/{processInstanceId}/cc")
+    CarbonCopies.Recipients carbonCopy(@PathVariable String processInstanceId, @RequestBody(required = false) CarbonCopy cc) {
+        return carbonCopies.add(processInstanceId, me(), cc == null ? null : cc.userIds(), cc == null ? null : cc.groupIds());
+    }
+
+    @GetMapping("/api/requests/{processInstanceId}")
+    Map<String, Object> read(@PathVariable String processInstanceId) {
+        return carbonCopies.read(processInstanceId, me(), currentUser.groups());
+    }
+
     @PostMapping("/api/tasks/{taskId}/transfer")
     ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody(required = false) UserChoice choice) {
         operations.transfer(taskId, me(), currentUser.groups(), choice == null ? null : choice.userId());
@@ -63,12 +106,60 @@ class ApprovalOperationsController {
         return ResponseEntity.noContent().build();
     }
 
-    // a refusal is audited after the operation's transaction has rolled back, so its record stays
-    @ExceptionHandler(ApprovalOperations.OperationRefused.class)
-    ResponseEntity<Refusal> refused(ApprovalOperations.OperationRefused e, HttpServletRequest request) {
-        String[] path = request.getRequestURI().split("/");
-        audit.record("operation." + path[path.length - 1], path[path.length - 3].equals("tasks") ? "task" : "process-instance",
-                path[path.length - 2], e.status == 403 ? Outcome.DENIED : Outcome.FAILURE, e.status + " " + e.getMessage());
+    @PostMapping("/api/tasks/{taskId}/take-back")
+    ResponseEntity<Void> takeBack(@PathVariable String taskId) {
+        operations.takeBack(taskId, me());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/tasks/{taskId}/signers")
+    Map<String, List<Signers.Signer>> addSigners(@PathVariable String taskId, @RequestBody(required = false) SignerChoice choice) {
+        return Map.of("signers", signers.add(taskId, me(), currentUser.groups(), choice == null ? null : choice.userIds(),
+                choice == null ? null : choice.position(), choice == null ? null : choice.mode()));
+    }
+
+    @GetMapping("/api/tasks/{taskId}/signers")
+    Map<String, List<Signers.Signer>> listSigners(@PathVariable String taskId) {
+        return Map.of("signers", signers.list(taskId));
+    }
+
+    @DeleteMapping("/api/tasks/{taskId}/signers/{userId}")
+    ResponseEntity<Void> removeSigner(@PathVariable String taskId, @PathVariable String userId) {
+        signers.remove(taskId, me(), userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/tasks/{taskId}/sign")
+    ResponseEntity<Void> sign(@PathVariable String taskId, @RequestBody(required = false) Decision decision) {
+        signers.sign(taskId, me(), decision == null ? null : decision.approved(), decision == null ? null : decision.comment());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/me/substitute")
+    Substitutes.Substitute setSubstitute(@RequestBody(required = false) SubstituteChoice choice) {
+        return substitutes.set(me(), choice == null ? null : choice.substituteId(), choice == null ? null : choice.from(),
+                choice == null ? null : choice.until());
+    }
+
+    @GetMapping("/api/me/substitute")
+    ResponseEntity<Substitutes.Substitute> substitute() {
+        return ResponseEntity.of(substitutes.of(me()));
+    }
+
+    @DeleteMapping("/api/me/substitute")
+    ResponseEntity<Void> clearSubstitute() {
+        substitutes.clear(me());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/me/substitutions")
+    Map<String, List<Map<String, Object>>> substitutions() {
+        return Map.of("substitutions", substitutes.doneFor(me()));
+    }
+
+    @ExceptionHandler(OperationRefused.class)
+    ResponseEntity<Refusal> refused(OperationRefused e, HttpServletRequest request) {
+        auditRefusal(request, e.status, e.getMessage());
         var response = ResponseEntity.status(e.status);
         if (e.retryAfterSeconds > 0) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
@@ -78,9 +169,47 @@ class ApprovalOperationsController {
 
     // two people acting on the same task at once: one wins, the other is told and nothing is half-done
     @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<Refusal> conflict(OptimisticLockingException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal("Conflict",
-                "someone else changed this request at the same moment; reload and try again"));
+    ResponseEntity<Refusal> conflict(OptimisticLockingException e, HttpServletRequest request) {
+        String message = "someone else changed this request at the same moment; nothing was changed by this call, reload and try again";
+        auditRefusal(request, 409, message);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal("Conflict", message));
+    }
+
+    /** Bad input (400 naming the field and rule, the body of {@link ErrorBody}), also when a listener of the engine refused it. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<?> engineRefused(ProcessEngineException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ContractViolationException violation) {
+                ErrorBody body = ErrorBody.of(violation.violations());
+                auditRefusal(request, 400, body.message());
+                return ResponseEntity.badRequest().body(body);
+            }
+            if (t instanceof OptimisticLockingException lost) {
+                return conflict(lost, request);
+            }
+            // the database made one of two simultaneous writers wait and give up: the same lost race
+            if (t instanceof java.sql.SQLTransientException || (t.getMessage() != null && (t.getMessage().contains("Deadlock")
+                    || t.getMessage().contains("Lock wait timeout") || t.getMessage().contains("Timeout trying to lock")))) {
+                return conflict(new OptimisticLockingException(t.getMessage()), request);
+            }
+        }
+        throw e;
+    }
+
+    private void auditRefusal(HttpServletRequest request, int status, String message) {
+        Matcher m = OPERATION.matcher(request.getRequestURI());
+        String objectType = "user";
+        String objectId = me();
+        String operation = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        if (m.matches()) {
+            objectType = m.group(1).equals("tasks") ? "task" : "process-instance";
+            objectId = m.group(2);
+            operation = m.group(3) == null ? "read" : m.group(3);
+        }
+        if ("DELETE".equals(request.getMethod())) {
+            operation = "remove-" + operation;
+        }
+        audit.record("operation." + operation, objectType, objectId, status == 403 ? Outcome.DENIED : Outcome.FAILURE, status + " " + message);
     }
 
     private String me() {

@@ -101,6 +101,20 @@ class Client {
         this.legacyEmailEncrypted = null;
     }
 
+    /** A withdrawn request keeps no personal data: the store's records go (the caller deletes them), the row says why. */
+    void withdrawn(Instant now) {
+        this.phoneRecord = null;
+        this.emailRecord = null;
+        this.idNumberRecord = null;
+        this.legacyPhoneEncrypted = null;
+        this.legacyEmailEncrypted = null;
+        moveTo(ClientState.WITHDRAWN, now);
+    }
+
+    boolean isErased() {
+        return phoneRecord == null && emailRecord == null && legacyPhoneEncrypted == null;
+    }
+
     void handOverTo(String newContactPerson, Instant now) {
         this.contactPerson = newContactPerson;
         this.updatedAt = now;

@@ -8,6 +8,8 @@ interface ClientRepository extends JpaRepository<Client, String> {
 
     List<Client> findByContactPerson(String contactPerson);
 
+    List<Client> findByProcessInstanceId(String processInstanceId);
+
     List<Client> findAllByOrderByCreatedAtDesc();
 
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)

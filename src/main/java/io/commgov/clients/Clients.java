@@ -26,6 +26,8 @@ class Clients {
     record PersonalData(String phone, String email, String idNumber) {
     }
 
+    static final String ERASED = "(已删除)";
+
     private final ClientRepository clients;
     private final ClientAccessRepository accesses;
     private final SensitiveData legacySealing;
@@ -70,6 +72,10 @@ class Clients {
         accesses.save(new ClientAccess(client.getId(), userId, reason, allowed, now()));
         var opening = new Opening(userId, reason, allowed, "client", client.getId());
         try {
+            if (client.isErased()) {
+                store.open(List.of(), opening);
+                return Optional.of(new PersonalData(ERASED, ERASED, ERASED));
+            }
             if (client.isInLegacyColumns()) {
                 // not moved yet (the move runs at start): the store audits the opening all the same
                 store.open(List.of(), opening);
@@ -84,6 +90,9 @@ class Clients {
     }
 
     PersonalData masked(Client client) {
+        if (client.isErased()) {
+            return new PersonalData(ERASED, ERASED, ERASED);
+        }
         if (client.isInLegacyColumns()) {
             PersonalData clear = legacy(client);
             return new PersonalData(Masking.phone(clear.phone()), Masking.email(clear.email()), null);
@@ -153,6 +162,19 @@ class Clients {
     private PersonalData legacy(Client client) {
         return new PersonalData(legacySealing.decrypt(client.getLegacyPhoneEncrypted(), context(client.getId(), "phone")),
                 legacySealing.decrypt(client.getLegacyEmailEncrypted(), context(client.getId(), "email")), null);
+    }
+
+    /** The requester withdrew the request: the client's personal data is erased, and the row marked WITHDRAWN. */
+    List<Client> withdraw(String processInstanceId, String actor) {
+        List<Client> withdrawn = clients.findByProcessInstanceId(processInstanceId).stream()
+                .filter(c -> c.getState() == ClientState.REQUESTED || c.getState() == ClientState.CONFIGURING).toList();
+        for (Client client : withdrawn) {
+            store.delete(client.getRecords().ids());
+            client.withdrawn(now());
+            audit.record(new AuditEvent(actor, "client.withdrawn", "client", client.getId(), Outcome.SUCCESS,
+                    "personal data erased; process=" + processInstanceId));
+        }
+        return withdrawn;
     }
 
     private Client require(String id) {

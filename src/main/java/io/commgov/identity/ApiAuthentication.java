@@ -8,28 +8,30 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic against Camunda's identity service for Camunda's REST API and CommGov's own: anonymous calls and
- * wrong passwords get 401, and the engine checks every call against the caller's authorizations.
+ * HTTP Basic against Camunda's identity service for Camunda's REST API and CommGov's own (which also accepts the
+ * webapp session with its CSRF token, for Tasklist's CommGov actions): anonymous calls and wrong passwords get 401, and the engine checks every call against the caller's authorizations.
  */
 @Configuration
 class ApiAuthentication {
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        return basicAuthentication("engine-rest", "/engine-rest");
+        return basicAuthentication("engine-rest", "/engine-rest", HttpBasicAuthenticationProvider.class);
     }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> commGovApiAuthentication() {
-        return basicAuthentication("commgov-api", "/api");
+        // Tasklist's CommGov actions (withdraw, take back…) call /api with the webapp session and its CSRF token
+        return basicAuthentication("commgov-api", "/api", SessionOrBasicAuthentication.class);
     }
 
-    private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name, String prefix) {
+    private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name, String prefix,
+                                                                                                Class<?> provider) {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName(name + "-authentication");
         registration.addUrlPatterns(prefix + "/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                provider.getName());
         registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, prefix);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

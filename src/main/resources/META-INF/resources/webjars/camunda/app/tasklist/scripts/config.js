@@ -5,11 +5,12 @@ export default {
   app,
   locales: locales(),
   disableWelcomeMessage: true,
-  // dates in Asia/Shanghai whatever the browser's zone (commgov/time.js); lists by due date (commgov/tasklist.js)
+  // dates in Asia/Shanghai whatever the browser's zone (commgov/time.js); lists by due date (commgov/tasklist.js);
+  // the tab 申请操作 with withdraw, remind, transfer, delegate, add signer and carbon copy (commgov/approvals.js)
   requireJsConfig: {
-    deps: ['commgov-time', 'commgov-tasklist'],
-    ngDeps: ['commgov.time', 'commgov.tasklist'],
-    paths: {'commgov-time': '../commgov/time', 'commgov-tasklist': '../commgov/tasklist'}
+    deps: ['commgov-time', 'commgov-tasklist', 'commgov-approvals'],
+    ngDeps: ['commgov.time', 'commgov.tasklist', 'commgov.approvals'],
+    paths: {'commgov-time': '../commgov/time', 'commgov-tasklist': '../commgov/tasklist', 'commgov-approvals': '../commgov/approvals'}
   },
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},

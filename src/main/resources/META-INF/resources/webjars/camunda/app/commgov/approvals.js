@@ -1,0 +1,90 @@
+// The approval operations of every request in Tasklist's task view: a tab "申请操作" that calls CommGov's /api
+// (withdraw and remind for the requester; transfer, delegate, add signer and sign for the assignee; carbon copy).
+// The server decides who may do what and answers 400/403/409 with the reason, which the tab shows as it is.
+define('commgov-approvals', ['angular'], function (angular) {
+  'use strict';
+
+  var TEMPLATE =
+    '<div class="commgov-approvals" style="padding:12px 0">' +
+    '  <p class="text-muted">申请 {{ task.processInstanceId }}：操作由服务器按申请人、审批人与四眼原则校验，每次操作均记入审计。</p>' +
+    '  <div class="form-group"><label for="commgov-reason">原因 / 意见</label>' +
+    '    <input id="commgov-reason" class="form-control" ng-model="input.reason" placeholder="撤回原因或审批意见（可选）"></div>' +
+    '  <div class="form-group"><label for="commgov-user">用户</label>' +
+    '    <input id="commgov-user" class="form-control" ng-model="input.userId" placeholder="转办、委派、加签或抄送给的用户 id"></div>' +
+    '  <div class="btn-toolbar">' +
+    '    <button type="button" class="btn btn-danger commgov-withdraw" ng-click="withdraw()" ng-disabled="busy">撤回申请</button>' +
+    '    <button type="button" class="btn btn-default commgov-remind" ng-click="remind()" ng-disabled="busy">催办</button>' +
+    '    <button type="button" class="btn btn-default commgov-cc" ng-click="cc()" ng-disabled="busy || !input.userId">抄送</button>' +
+    '    <button type="button" class="btn btn-default commgov-transfer" ng-click="transfer()" ng-disabled="busy || !input.userId">转办</button>' +
+    '    <button type="button" class="btn btn-default commgov-delegate" ng-click="delegate()" ng-disabled="busy || !input.userId">委派</button>' +
+    '    <button type="button" class="btn btn-default commgov-add-signer" ng-click="addSigner()" ng-disabled="busy || !input.userId">前加签</button>' +
+    '  </div>' +
+    '  <div class="alert commgov-result" ng-if="result" ng-class="result.ok ? \'alert-success\' : \'alert-danger\'" style="margin-top:12px">{{ result.text }}</div>' +
+    '</div>';
+
+  function xsrfToken() {
+    var match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+    return match ? decodeURIComponent(match[1]) : undefined;
+  }
+
+  function reasonOf(response) {
+    var body = response.data || {};
+    if (body.errors && body.errors.length) {
+      return body.errors.map(function (e) { return e.field + '：' + e.message; }).join('；');
+    }
+    return body.message || ('HTTP ' + response.status);
+  }
+
+  var ApprovalsController = ['$scope', '$http', function ($scope, $http) {
+    $scope.input = {};
+    if ($scope.taskData) {
+      $scope.taskData.observe('task', function (task) {
+        $scope.task = task;
+        $scope.result = null;
+      });
+    }
+
+    function call(method, path, body, done) {
+      $scope.busy = true;
+      $http({method: method, url: '/api' + path, data: body || {}, headers: {'X-XSRF-TOKEN': xsrfToken()}})
+        .then(function () {
+          $scope.result = {ok: true, text: done};
+        }, function (response) {
+          $scope.result = {ok: false, text: '未执行：' + reasonOf(response)};
+        })
+        .finally(function () {
+          $scope.busy = false;
+        });
+    }
+
+    $scope.withdraw = function () {
+      call('POST', '/requests/' + $scope.task.processInstanceId + '/withdraw', {reason: $scope.input.reason || null}, '申请已撤回。');
+    };
+    $scope.remind = function () {
+      call('POST', '/requests/' + $scope.task.processInstanceId + '/remind', {}, '已催办当前审批人。');
+    };
+    $scope.cc = function () {
+      call('POST', '/requests/' + $scope.task.processInstanceId + '/cc', {userIds: [$scope.input.userId]}, '已抄送 ' + $scope.input.userId + '。');
+    };
+    $scope.transfer = function () {
+      call('POST', '/tasks/' + $scope.task.id + '/transfer', {userId: $scope.input.userId}, '已转办给 ' + $scope.input.userId + '。');
+    };
+    $scope.delegate = function () {
+      call('POST', '/tasks/' + $scope.task.id + '/delegate', {userId: $scope.input.userId}, '已委派给 ' + $scope.input.userId + '。');
+    };
+    $scope.addSigner = function () {
+      call('POST', '/tasks/' + $scope.task.id + '/signers', {userIds: [$scope.input.userId], position: 'BEFORE', mode: 'SEQUENTIAL'},
+        '已加签 ' + $scope.input.userId + '（在您之前）。');
+    };
+  }];
+
+  return angular.module('commgov.approvals', []).config(['ViewsProvider', function (ViewsProvider) {
+    ViewsProvider.registerDefaultView('tasklist.task.detail', {
+      id: 'commgov-approvals',
+      priority: 100,
+      label: '申请操作',
+      template: TEMPLATE,
+      controller: ApprovalsController
+    });
+  }]);
+});
