@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
 @Component("sla")
 public class Sla {
 
+    /** Task variable with the SLA's due time in Beijing time, e.g. {@code 2026-12-01 18:30}. */
+    public static final String DUE_AT_VARIABLE = "slaDueAt";
+    private static final java.time.format.DateTimeFormatter DUE_AT_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private final Calendars calendars;
     private final SlaRecords records;
 
@@ -96,6 +101,8 @@ public class Sla {
             if (open.isPresent()) {
                 task.setDueDate(Date.from(open.get().dueAt()));
                 task.setFollowUpDate(Date.from(open.get().warningAt()));
+                // shown read-only in the task's form, so the person deciding sees by when
+                task.setVariableLocal(DUE_AT_VARIABLE, DUE_AT_FORMAT.format(open.get().dueAt()));
                 return;
             }
         }

@@ -67,6 +67,8 @@ class SlaDemoProcessTest {
         assertThat(job("Timer_HandlingSlaWarning", pi).getDuedate()).isEqualTo(Date.from(started.warningAt()));
         assertThat(task("Task_HandleRequest", pi).getDueDate()).as("Tasklist shows the SLA").isEqualTo(Date.from(started.dueAt()));
         assertThat(task("Task_HandleRequest", pi).getFollowUpDate()).isEqualTo(Date.from(started.warningAt()));
+        assertThat(processEngine.getTaskService().getVariableLocal(task("Task_HandleRequest", pi).getId(), Sla.DUE_AT_VARIABLE))
+                .as("the form shows the due time").isEqualTo("2026-11-23 17:00");
 
         moveClockTo("2026-11-23T15:12:00+08:00");
         execute(job("Timer_HandlingSlaWarning", pi));
