@@ -1,5 +1,5 @@
 // The approval operations of every request in Tasklist's task view: a tab "申请操作" that calls CommGov's /api
-// (withdraw and remind for the requester; transfer, delegate, add signer and sign for the assignee; carbon copy).
+// (withdraw and remind for the requester; transfer, delegate, add signer and sign for the assignee and signers; carbon copy).
 // The server decides who may do what and answers 400/403/409 with the reason, which the tab shows as it is.
 define('commgov-approvals', ['angular'], function (angular) {
   'use strict';
@@ -18,6 +18,8 @@ define('commgov-approvals', ['angular'], function (angular) {
     '    <button type="button" class="btn btn-default commgov-transfer" ng-click="transfer()" ng-disabled="busy || !input.userId">转办</button>' +
     '    <button type="button" class="btn btn-default commgov-delegate" ng-click="delegate()" ng-disabled="busy || !input.userId">委派</button>' +
     '    <button type="button" class="btn btn-default commgov-add-signer" ng-click="addSigner()" ng-disabled="busy || !input.userId">前加签</button>' +
+    '    <button type="button" class="btn btn-default commgov-sign-yes" ng-click="sign(true)" ng-disabled="busy">会签同意</button>' +
+    '    <button type="button" class="btn btn-default commgov-sign-no" ng-click="sign(false)" ng-disabled="busy || !input.reason">会签驳回</button>' +
     '  </div>' +
     '  <div class="alert commgov-result" ng-if="result" ng-class="result.ok ? \'alert-success\' : \'alert-danger\'" style="margin-top:12px">{{ result.text }}</div>' +
     '</div>';
@@ -75,6 +77,11 @@ define('commgov-approvals', ['angular'], function (angular) {
     $scope.addSigner = function () {
       call('POST', '/tasks/' + $scope.task.id + '/signers', {userIds: [$scope.input.userId], position: 'BEFORE', mode: 'SEQUENTIAL'},
         '已加签 ' + $scope.input.userId + '（在您之前）。');
+    };
+    // a signer's subtask, or the assignee's own decision when signers come after them
+    $scope.sign = function (approved) {
+      call('POST', '/tasks/' + $scope.task.id + '/sign', {approved: approved, comment: $scope.input.reason || null},
+        approved ? '已签署：同意。' : '已签署：驳回。');
     };
   }];
 
