@@ -44,6 +44,17 @@ public final class MailToLocalSmtp {
                 .map(GreenMailUtil::getBody).toList();
     }
 
+    /** The decoded text of the received messages whose subject contains {@code subjectPart}. */
+    public static List<String> textsOf(GreenMailExtension smtp, String subjectPart) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(subjectPart)).map(m -> {
+            try {
+                return String.valueOf(m.getContent());
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private static String subject(Message m) {
         try {
             return m.getSubject() == null ? "" : m.getSubject();
