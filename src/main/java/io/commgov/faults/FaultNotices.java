@@ -1,5 +1,11 @@
 package io.commgov.faults;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +23,7 @@ import org.springframework.stereotype.Service;
 class FaultNotices {
 
     static final String IM_CHANNEL = "faults";
+    private static final DateTimeFormatter SHANGHAI_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Notifier notifier;
     private final IdentityService identityService;
@@ -29,7 +36,24 @@ class FaultNotices {
     void tellReporterTheCause(DelegateExecution fault) {
         mail(List.of(reporter(fault)), "[故障 " + ref(fault) + "] 原因与预计修复时间",
                 "您报告的故障：" + fault.getVariable("symptom") + "\n原因：" + fault.getVariable("cause")
-                        + "\n预计修复时间：" + fault.getVariable("expectedFixAt") + "\nIT 回复：" + fault.getVariable("response"));
+                        + "\n预计修复时间：" + shanghaiTime(fault.getVariable("expectedFixAt")) + "\nIT 回复：" + fault.getVariable("response"));
+    }
+
+    /** A date-time as the reporter reads it: "2026-11-24 12:00（北京时间）", whether IT sent a Date or an ISO-8601 text. */
+    static String shanghaiTime(Object value) {
+        Instant instant;
+        if (value instanceof Date date) {
+            instant = date.toInstant();
+        } else if (value != null) {
+            try {
+                instant = OffsetDateTime.parse(value.toString().strip()).toInstant();
+            } catch (DateTimeParseException notIso) {
+                return value.toString();
+            }
+        } else {
+            return "—";
+        }
+        return SHANGHAI_MINUTES.format(instant) + "（北京时间）";
     }
 
     void warnIt(DelegateExecution fault, String what) {

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.commgov.notify.NotifyProperties;
+import io.commgov.notify.WebhookServer;
 import io.commgov.sla.Sla;
 import io.commgov.sla.SlaRecord;
 import io.commgov.support.Api;
@@ -59,12 +61,23 @@ class FaultEscalationProcessTest {
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
     MailToLocalSmtp mail;
+    WebhookServer robot;
+    Map<String, NotifyProperties.Channel> savedChannels;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         BpmnAwareTests.init(processEngine);
         mail = new MailToLocalSmtp(notifyProperties, smtp);
         ClockUtil.setCurrentTime(at(0));
+        // the IM robot of the faults channel, on 127.0.0.1
+        robot = new WebhookServer();
+        savedChannels = new LinkedHashMap<>(notifyProperties.getIm().getChannels());
+        var channel = new NotifyProperties.Channel();
+        channel.setUrl(robot.url());
+        channel.setSecret("test-faults-secret");
+        var channels = new LinkedHashMap<>(savedChannels);
+        channels.put("faults", channel);
+        notifyProperties.getIm().setChannels(channels);
     }
 
     @AfterEach
@@ -72,6 +85,8 @@ class FaultEscalationProcessTest {
         ClockUtil.reset();
         identityService.clearAuthentication();
         mail.restore();
+        notifyProperties.getIm().setChannels(savedChannels);
+        robot.close();
     }
 
     @Test
@@ -96,7 +111,9 @@ class FaultEscalationProcessTest {
         assertThat(record(pi, "diagnosis").state()).isEqualTo(SlaRecord.State.MET);
         assertThat(pi).hasPassed("Task_InformReporterOfCause").isWaitingAt("Task_FixFault");
         assertThat(MailToLocalSmtp.recipientsOf(smtp, "原因与预计修复时间")).containsExactly(emailOf("emma"));
-        assertThat(MailToLocalSmtp.bodiesOf(smtp, "原因与预计修复时间").get(0)).isNotBlank();
+        assertThat(MailToLocalSmtp.textsOf(smtp, "原因与预计修复时间")).singleElement().satisfies(body -> assertThat(body)
+                .contains("消息发送失败").contains("原因：证书过期").contains("预计修复时间：2026-11-24 12:00（北京时间）")
+                .contains("我们正在查看"));
 
         assertThat(task(pi).getDueDate()).isNull();
         complete(task(pi), withVariables("fixConfirmation", "已更新证书并验证"));
@@ -154,6 +171,8 @@ class FaultEscalationProcessTest {
         List<String> heads = identityService.createUserQuery().memberOfGroup("dept-head").list().stream().map(User::getEmail).toList();
         assertThat(heads).hasSizeGreaterThanOrEqualTo(8);
         assertThat(MailToLocalSmtp.recipientsOf(smtp, "已启动应急预案")).containsExactlyInAnyOrderElementsOf(heads);
+        assertThat(robot.received()).as("the faults IM channel").singleElement()
+                .satisfies(post -> assertThat(post.body()).contains("重大故障").contains("消息发送失败").contains("COMPANY"));
 
         assertThatThrownBy(() -> complete(task("Task_RunEmergencyPlan", pi), withVariables("commandCentreOpened", true)))
                 .hasRootCauseInstanceOf(ContractViolationException.class).hasMessageContaining("vendorEngaged");
@@ -161,6 +180,7 @@ class FaultEscalationProcessTest {
         // every IT step of a major fault goes to the reporter and the department heads
         complete(task("Task_RespondToFault", pi), withVariables("response", "全员排查中"));
         assertThat(MailToLocalSmtp.recipientsOf(smtp, "进展")).contains(emailOf("emma")).containsAll(heads);
+        assertThat(robot.received()).hasSize(2).last().satisfies(post -> assertThat(post.body()).contains("故障进展"));
 
         complete(task("Task_RunEmergencyPlan", pi), withVariables("commandCentreOpened", true, "backupChannelAnnounced", true,
                 "vendorEngaged", true, "departmentsBriefed", true));
@@ -222,6 +242,105 @@ class FaultEscalationProcessTest {
         complete(task(pi), withVariables("response", "收到"));
         assertThatThrownBy(() -> complete(task(pi), withVariables("expectedFixAt", "2026-11-24T09:00:00+08:00")))
                 .hasRootCauseInstanceOf(ContractViolationException.class).hasMessageContaining("cause").hasMessageContaining("future-date-time");
+    }
+
+    @Test
+    void aDepartmentHeadAddedAtRuntimeIsToldOfTheNextMajorFault() {
+        String userId = "head-new-" + Long.toString(System.nanoTime(), 36);
+        User head = identityService.newUser(userId);
+        head.setFirstName("新");
+        head.setLastName("负责人");
+        head.setEmail(userId + "@commgov.example");
+        identityService.saveUser(head);
+        identityService.createMembership(userId, "dept-head");
+        try {
+            ProcessInstance pi = report(true);
+            assertThat(pi).isWaitingAt("Task_RunEmergencyPlan");
+            assertThat(MailToLocalSmtp.recipientsOf(smtp, pi.getId() + "] 已启动应急预案"))
+                    .contains(userId + "@commgov.example", emailOf("head-mkt"));
+        } finally {
+            identityService.deleteMembership(userId, "dept-head");
+            identityService.deleteUser(userId);
+        }
+        // and once gone, not any more
+        ProcessInstance next = report(true);
+        assertThat(MailToLocalSmtp.recipientsOf(smtp, next.getId() + "] 已启动应急预案"))
+                .contains(emailOf("head-mkt")).doesNotContain(userId + "@commgov.example");
+    }
+
+    @Test
+    void anOrdinaryFaultPostsNothingToTheImChannel() {
+        ProcessInstance pi = report(false);
+        complete(task(pi), withVariables("response", "收到"));
+        assertThat(robot.received()).isEmpty();
+    }
+
+    @Test
+    void theSlaRecordsThroughTheRestApiAreExactlyThoseOfSpecSectionFour() throws Exception {
+        var api = new Api(rest);
+        var started = api.post("emma", "/engine-rest/process-definition/key/fault-escalation/start", Map.of("variables", Map.of(
+                "symptom", Api.var("会议无法共享屏幕", "String"), "impactScope", Api.var("DEPARTMENT", "String"),
+                "platformDown", Api.var(false, "Boolean"))));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String id = json.readTree(started.getBody()).get("id").asText();
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+
+        // as reported: a 30-minute response and a 2-hour diagnosis on 24x7, each warned at 80 %
+        assertThat(slaRows(api, id)).containsExactly(
+                row("diagnosis", "24x7", "PT2H", "RUNNING", 0, 120, 96, null, null),
+                row("response", "24x7", "PT30M", "RUNNING", 0, 30, 24, null, null));
+
+        ClockUtil.setCurrentTime(at(24));
+        execute(job("Timer_ResponseSlaWarning", pi));
+        ClockUtil.setCurrentTime(at(30));
+        execute(job("Timer_ResponseSla", pi));
+        ClockUtil.setCurrentTime(at(40));
+        complete(task("Task_RespondToFault", pi), withVariables("response", "已在排查"));
+        ClockUtil.setCurrentTime(at(96));
+        execute(job("Timer_DiagnosisSlaWarning", pi));
+        ClockUtil.setCurrentTime(at(100));
+        complete(task("Task_DiagnoseFault", pi), withVariables("cause", "投屏服务配置错误", "expectedFixAt", "2026-11-24T13:00:00+08:00"));
+        assertThat(slaRows(api, id)).containsExactly(
+                row("diagnosis", "24x7", "PT2H", "MET", 0, 120, 96, 96, 100),
+                row("response", "24x7", "PT30M", "BREACHED", 0, 30, 24, 24, 40));
+
+        // the reporter reopens: a new 2-hour diagnosis from the reopen, the first two records unchanged
+        complete(task("Task_FixFault", pi), withVariables("fixConfirmation", "已修正配置"));
+        ClockUtil.setCurrentTime(at(110));
+        complete(task("Task_ConfirmFix", pi), withVariables("fixed", false, "comment", "仍然无法共享"));
+        assertThat(slaRows(api, id)).containsExactly(
+                row("diagnosis", "24x7", "PT2H", "MET", 0, 120, 96, 96, 100),
+                row("response", "24x7", "PT30M", "BREACHED", 0, 30, 24, 24, 40),
+                row("diagnosis", "24x7", "PT2H", "RUNNING", 110, 230, 206, null, null));
+        JsonNode breached = json.readTree(api.get("emma", "/api/sla?processInstanceId=" + id).getBody()).get(1);
+        assertThat(OffsetDateTime.parse(breached.get("breachedAt").asText()).toInstant()).isEqualTo(at(30).toInstant());
+        assertThat(breached.get("dueAt").asText()).as("Shanghai offset").endsWith("+08:00");
+        assertThat(api.get("mia", "/api/sla?processInstanceId=" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** name, calendar, duration, state, then started/due/warning/warned/completed as minutes after the report. */
+    private List<String> slaRows(Api api, String processInstanceId) throws Exception {
+        var answer = api.get("emma", "/api/sla?processInstanceId=" + processInstanceId);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode r : json.readTree(answer.getBody())) {
+            rows.add(String.join(" ", r.get("name").asText(), r.get("calendar").asText(), r.get("duration").asText(),
+                    r.get("state").asText(), minutes(r, "startedAt"), minutes(r, "dueAt"), minutes(r, "warningAt"),
+                    minutes(r, "warnedAt"), minutes(r, "completedAt")));
+        }
+        return rows;
+    }
+
+    private static String minutes(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        return value == null || value.isNull() ? "-"
+                : String.valueOf(java.time.Duration.between(REPORTED.toInstant(), OffsetDateTime.parse(value.asText()).toInstant()).toMinutes());
+    }
+
+    private static String row(String name, String calendar, String duration, String state, int started, int due, int warning,
+                              Integer warned, Integer completed) {
+        return String.join(" ", name, calendar, duration, state, String.valueOf(started), String.valueOf(due), String.valueOf(warning),
+                warned == null ? "-" : String.valueOf(warned), completed == null ? "-" : String.valueOf(completed));
     }
 
     @Test

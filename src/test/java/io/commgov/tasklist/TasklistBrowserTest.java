@@ -37,8 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist as people see it, in Debian's headless chromium: an English-language browser still gets Chinese, CommGov's
- * name and logo and no vendor banner; emma and ivan each see their filters, and ivan a fault with its due time.
+ * Tasklist as people see it, in Debian's headless chromium: an English-language browser still gets Chinese (English on
+ * asking with {@code ?lang=en}), CommGov's name, logo and icon and no vendor banner; emma and ivan each see their
+ * filters, sorted by due date, and ivan a fault with its due time; Cockpit and Admin are CommGov's too.
  * Screenshots go to target/e2e/.
  */
 @CommGovIntegrationTest
@@ -102,6 +103,7 @@ class TasklistBrowserTest {
         assertVendorFree();
 
         clickFilter("我发起的");
+        assertSortedByDueDate();
         newestFirst();
         waitForText("响应故障：打印机无法连接（浏览器测试）（市场部）");
         assertThat(body()).contains("申请人").contains("emma").contains("部门").contains("市场部");
@@ -126,6 +128,7 @@ class TasklistBrowserTest {
         assertThat(filterNames()).containsAll(GENERAL_FILTERS).contains("故障工单");
 
         clickFilter("故障工单");
+        assertSortedByDueDate();
         newestFirst();
         String name = "响应故障：视频会议无法入会（浏览器测试）（市场部）";
         waitForText(name);
@@ -174,6 +177,34 @@ class TasklistBrowserTest {
         assertThat(body()).contains("运行中的流程实例");
         assertVendorFree();
         screenshot("cockpit-admin");
+
+        open("/camunda/app/admin/default/");
+        waitForText("用户组");
+        assertThat(body()).contains("用户").contains("授权").doesNotContain("Users").doesNotContain("Authorizations");
+        assertThat(brand()).isEqualTo(BRAND);
+        assertThat(browser.getTitle()).startsWith(BRAND);
+        assertVendorFree();
+        screenshot("admin");
+    }
+
+    @Test
+    void englishOnAskingAndChineseAgainAndCommGovsIconEverywhere() throws Exception {
+        open("/camunda/app/tasklist/default/?lang=en");
+        assertThat(waitFor(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()).isEqualTo("Log in");
+        // remembered until asked otherwise
+        open("/camunda/app/welcome/default/");
+        assertThat(waitFor(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()).isEqualTo("Log in");
+        open("/camunda/app/welcome/default/?lang=zh");
+        assertThat(waitFor(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()).isEqualTo("登录");
+        open("/camunda/app/tasklist/default/");
+        assertThat(waitFor(By.cssSelector("form[name=signinForm] button[type=submit]")).getText()).isEqualTo("登录");
+
+        // the tab's icon is CommGov's logo, not the vendor's
+        String icon = browser.findElement(By.cssSelector("link[rel~=icon]")).getDomProperty("href");
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(icon)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(Files.readAllBytes(Path.of("src/main/resources/META-INF/resources/webjars/camunda/favicon.ico")));
     }
 
     private ProcessInstance reportFault(String symptom) {
@@ -209,6 +240,16 @@ class TasklistBrowserTest {
     private void clickFilter(String name) {
         // the name is followed by the number of tasks once Tasklist has counted them
         click(By.xpath("(//*[contains(@class,'filters')]//*[contains(@class,'name')][starts-with(normalize-space(), '" + name + "')])[1]"));
+    }
+
+    /** What Tasklist does by itself, before this test changes it: the list sorted by due date, earliest first. */
+    private void assertSortedByDueDate() {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("sorting="));
+        String url = browser.getCurrentUrl();
+        String sorting = url.substring(url.indexOf("sorting=") + "sorting=".length()).replaceAll("&.*", "");
+        assertThat(java.net.URLDecoder.decode(sorting, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
+        waitForText("到期时间");
     }
 
     /** Other tests of the run leave tasks too: show the newest first so this test's task is on the first page. */
