@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Tasklist at scale: {@code -Dbench.tasks} (100,000 by default) open IT review tasks of {@code account-opening} in
- * CommGov's database, then ivan's "我的组任务" (group tasks) filter as Tasklist asks for it (first page of 15 and the
- * count, HAL), and the plain {@code GET /engine-rest/task?candidateUser=ivan} page, each timed for p50/p95/p99; and the
+ * CommGov's database, then ivan's "我的组任务" (group tasks) filter as Tasklist asks for it (first page of 15 as HAL,
+ * and the count), and the plain {@code GET /engine-rest/task?candidateUser=ivan} page, each timed for p50/p95/p99; and the
  * heap the application uses (MemoryMXBean after a GC) before and after.
  * <p>The tasks are made fast: one real instance is started over REST (head-mkt), then its runtime rows
  * (ACT_RU_EXECUTION, ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION) are copied N times with new ids in JDBC
@@ -63,7 +63,7 @@ public final class TasklistScaleBenchmark {
                 var target = i < 5 ? http : timed;
                 var list = target.postHal("POST filter/{group-tasks}/list (15, HAL)", "ivan", "/engine-rest/filter/" + filter
                         + "/list?firstResult=0&maxResults=15", sorting);
-                var counted = target.postHal("POST filter/{group-tasks}/count", "ivan", "/engine-rest/filter/" + filter + "/count", sorting);
+                var counted = target.post("POST filter/{group-tasks}/count", "ivan", "/engine-rest/filter/" + filter + "/count", sorting);
                 var plain = target.get("GET task?candidateUser=ivan (15)", "ivan",
                         "/engine-rest/task?candidateUser=ivan&firstResult=0&maxResults=15&sortBy=created&sortOrder=desc");
                 if (list.status() != 200 || counted.status() != 200 || plain.status() != 200) {
