@@ -28,8 +28,13 @@ final class AuditFixture implements AutoCloseable {
     private final List<HikariDataSource> pools = new java.util.ArrayList<>();
 
     AuditFixture(int checkpointEvery) {
-        this.url = MariaDb.isDatabaseOfThisRun() ? MariaDb.freshDatabase("audit" + Math.abs(UUID.randomUUID().hashCode() % 10000))
-                : "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        this(checkpointEvery, MariaDb.isDatabaseOfThisRun() ? MariaDb.freshDatabase("audit" + Math.abs(UUID.randomUUID().hashCode() % 10000))
+                : "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** On a given, empty database (H2 or MariaDB URL). */
+    AuditFixture(int checkpointEvery, String url) {
+        this.url = url;
         this.properties = new AuditProperties(checkpointEvery, java.time.Duration.ofHours(1), null);
         DataSource first = pool();
         Flyway.configure().dataSource(first).locations("classpath:db/migration").table("cg_schema_history").load().migrate();
@@ -47,7 +52,7 @@ final class AuditFixture implements AutoCloseable {
     private HikariDataSource pool() {
         var pool = new HikariDataSource();
         pool.setJdbcUrl(url);
-        pool.setUsername(MariaDb.isDatabaseOfThisRun() ? "root" : "sa");
+        pool.setUsername(url.startsWith("jdbc:h2") ? "sa" : "root");
         pool.setPassword("");
         pool.setMaximumPoolSize(10);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

@@ -36,8 +36,17 @@ final class BenchHttp {
         return send(kind, user, "POST", path, body);
     }
 
+    /** A POST with Tasklist's {@code Accept: application/hal+json}. */
+    Answer postHal(String kind, String user, String path, String body) {
+        return send(kind, user, "POST", path, body, "application/hal+json");
+    }
+
     private Answer send(String kind, String user, String method, String path, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
+        return send(kind, user, method, path, body, "application/json");
+    }
+
+    private Answer send(String kind, String user, String method, String path, String body, String accept) {
+        var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(120)).header("Accept", accept)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Api.passwordOf(user))
                         .getBytes(StandardCharsets.UTF_8)));
         if (body != null) {

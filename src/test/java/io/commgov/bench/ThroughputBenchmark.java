@@ -234,6 +234,7 @@ public final class ThroughputBenchmark {
     }
 
     private static void row(StringBuilder out, String label, double commGov, double bare, String format) {
-        out.append(String.format(Locale.ROOT, "%-34s " + format + " " + format + " %8.2f%n", label, commGov, bare, commGov / bare));
+        String ratio = bare == 0 ? "-" : String.format(Locale.ROOT, "%.2f", commGov / bare);
+        out.append(String.format(Locale.ROOT, "%-34s " + format + " " + format + " %8s%n", label, commGov, bare, ratio));
     }
 }
