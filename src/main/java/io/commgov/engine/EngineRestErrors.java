@@ -83,6 +83,11 @@ class EngineRestErrors {
                 return body(Response.Status.CONFLICT, "Conflict",
                         "someone else changed this task or request at the same moment; reload and try again");
             }
+            // the same change made twice at once on two nodes (e.g. one claim twice: the assignee's task authorization)
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException && t.getMessage() != null && t.getMessage().contains("ACT_UNIQ_")) {
+                return body(Response.Status.CONFLICT, "Conflict",
+                        "the same change was made by another request at the same moment; reload and try again");
+            }
             if (t instanceof TaskAlreadyClaimedException claimed) {
                 return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", claimed.getMessage());
             }
