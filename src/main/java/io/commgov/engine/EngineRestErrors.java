@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * else has just claimed or completed (a lost race, OptimisticLockingException). Those are 404 and 409 with a clear
  * message and Camunda's body shape ({@code type}, {@code message}). Request variables Camunda cannot read (an empty or
  * unknown type, a File without valueInfo, a Json or Xml value that does not parse, a missing body, an over-long JSON
- * name) are the caller's error too: 400. Every other error keeps Camunda's answer.
+ * name) are the caller's error too: 400. A database that cannot be reached is a 503 ({@link DatabaseUnavailable}). Every
+ * other error keeps Camunda's answer.
  */
 @Configuration
 class EngineRestErrors {
@@ -73,10 +74,19 @@ class EngineRestErrors {
     }
 
     private static Response classify(Throwable exception) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5").type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", DatabaseUnavailable.TYPE, "message", DatabaseUnavailable.MESSAGE)).build();
+        }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockingException) {
                 return body(Response.Status.CONFLICT, "Conflict",
                         "someone else changed this task or request at the same moment; reload and try again");
+            }
+            // the same change made twice at once on two nodes (e.g. one claim twice: the assignee's task authorization)
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException && t.getMessage() != null && t.getMessage().contains("ACT_UNIQ_")) {
+                return body(Response.Status.CONFLICT, "Conflict",
+                        "the same change was made by another request at the same moment; reload and try again");
             }
             if (t instanceof TaskAlreadyClaimedException claimed) {
                 return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", claimed.getMessage());

@@ -2,6 +2,7 @@ package io.commgov.validation;
 
 import java.util.List;
 
+import io.commgov.engine.DatabaseUnavailable;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** CommGov's own API answers bad input with the same 400 body as the engine's, and refusals with 403. */
+/** CommGov's own API answers bad input with the same 400 body as the engine's, refusals with 403, a database outage with 503. */
 @RestControllerAdvice(basePackages = "io.commgov")
 class ApiErrors {
 
@@ -26,6 +27,9 @@ class ApiErrors {
     /** The engine wraps an exception thrown by a listener; a contract violation inside is still the caller's error. */
     @ExceptionHandler(ProcessEngineException.class)
     ResponseEntity<ErrorBody> engine(ProcessEngineException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unavailable();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ContractViolationException violation) {
                 return invalid(violation);
@@ -37,6 +41,20 @@ class ApiErrors {
             }
         }
         throw e;
+    }
+
+    /** No connection to the database: 503, nothing written (the transaction never began or was rolled back). */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    ResponseEntity<ErrorBody> database(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unavailable();
+        }
+        throw e;
+    }
+
+    private static ResponseEntity<ErrorBody> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ErrorBody(DatabaseUnavailable.TYPE, DatabaseUnavailable.MESSAGE, List.of()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -76,7 +76,20 @@ class NotifierTest {
         assertThat(deliveries.forTarget(to)).singleElement().satisfies(d -> {
             assertThat(d.status()).isEqualTo(Delivery.Status.DELIVERED);
             assertThat(d.attempts()).isOne();
+            assertThat(d.idempotencyKey()).isEqualTo(delivery.idempotencyKey()).isNotBlank();
         });
+        // the receiver's handle for dropping a duplicate: the same key in Message-ID and its own header
+        assertThat(mine.getMessageID()).isEqualTo("<" + delivery.idempotencyKey() + "@commgov>");
+        assertThat(mine.getHeader(MailChannel.IDEMPOTENCY_HEADER)).containsExactly(delivery.idempotencyKey());
+    }
+
+    @Test
+    void twoMailsSentOutsideAProcessStepAreTwoMessagesNotDuplicates() {
+        String to = "twice-" + System.nanoTime() + "@commgov.example";
+        var first = notifier.email(to, "[催办] 申请", "请尽快处理。");
+        var second = notifier.email(to, "[催办] 申请", "请尽快处理。");
+
+        assertThat(first.idempotencyKey()).isNotEqualTo(second.idempotencyKey());
     }
 
     @Test
@@ -117,6 +130,7 @@ class NotifierTest {
         assertThat(body.get("msgtype").asText()).isEqualTo("text");
         assertThat(body.at("/text/content").asText()).isEqualTo("公告：本周五 18:00 停电检修");
 
+        assertThat(request.header(ImWebhook.IDEMPOTENCY_HEADER)).isEqualTo(delivery.idempotencyKey()).isNotBlank();
         String timestamp = request.header(ImWebhook.TIMESTAMP_HEADER);
         assertThat(request.header(ImWebhook.SIGNATURE_HEADER)).isEqualTo(ImWebhook.signature("s3cret", Long.parseLong(timestamp), request.body()));
         var query = java.util.Arrays.stream(request.query().split("&")).map(p -> p.split("=", 2))
@@ -153,6 +167,8 @@ class NotifierTest {
         assertThat(delivery.attempts()).isEqualTo(3);
         assertThat(robot.received()).hasSize(3);
         assertThat(robot.received().get(0).header(ImWebhook.SIGNATURE_HEADER)).as("no secret, no signature").isNull();
+        assertThat(robot.received()).as("every attempt under the same key, so the robot can drop a repeat")
+                .extracting(r -> r.header(ImWebhook.IDEMPOTENCY_HEADER)).containsOnly(delivery.idempotencyKey());
     }
 
     @Test
