@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientOnboardingStartContract implements StartContract {
 
+    static final Pattern ID_NUMBER = Pattern.compile("[1-9][0-9]{16}[0-9Xx]");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern GROUP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -37,8 +38,10 @@ class ClientOnboardingStartContract implements StartContract {
             f.reject("email", "email-format", "email must be an e-mail address such as name@example.com");
         }
         String idNumber = f.text("idNumber", 18);
-        if (idNumber != null && !ResidentIdNumber.isValid(idNumber)) {
-            f.reject("idNumber", "resident-id", "idNumber must be an 18-character resident id number with a valid birth date and check digit");
+        if (idNumber != null && !ID_NUMBER.matcher(idNumber).matches()) {
+            f.reject("idNumber", "pattern", "idNumber must be an 18-character resident id number: 17 digits, then a digit or X");
+        } else if (idNumber != null && !ResidentIdNumber.isValid(idNumber)) {
+            f.reject("idNumber", "check-digit", "idNumber must be a resident id number with a valid birth date and check digit");
         }
         var groups = f.list("projectGroups", true);
         for (String group : groups) {

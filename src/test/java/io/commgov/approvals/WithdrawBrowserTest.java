@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
+import io.commgov.support.OpenRequests;
 import io.commgov.support.TasklistBrowser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,6 +48,7 @@ class WithdrawBrowserTest {
     @Test
     void theRequesterWithdrawsAPendingRequestFromTasklist() {
         String symptom = "会议室投屏失灵（撤回测试）";
+        OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
         ProcessInstance request = reportFault(symptom);
 
         browser.open("/camunda/app/tasklist/default/");

@@ -245,7 +245,7 @@ class ClientOnboardingProcessTest {
         variables.put("idNumber", var(wrongCheckDigit, "String"));
         var refused = api.post("sam", "/engine-rest/process-definition/key/client-onboarding/start", Map.of("variables", variables));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(refused.getBody())).containsEntry("idNumber", "resident-id");
+        assertThat(errors(refused.getBody())).containsEntry("idNumber", "check-digit");
         assertThat(refused.getBody()).doesNotContain(wrongCheckDigit);
 
         variables.remove("idNumber");
@@ -305,7 +305,7 @@ class ClientOnboardingProcessTest {
         BpmnAwareTests.assertThat(handOver).isWaitingAt("Task_ReassignClient");
         var task = taskService.createTaskQuery().processInstanceId(handOver.getId()).singleResult();
         assertThat(task.getAssignee()).isEqualTo("head-sal");
-        assertThat(task.getName()).contains("Reassign client").contains("李雷-" + tag);
+        assertThat(task.getName()).contains("重新指定外部客户对接人").contains("李雷-" + tag);
         assertThat(task.getDescription()).contains(clientId).contains(employeeId);
 
         String complete = "/engine-rest/task/" + task.getId() + "/complete";

@@ -153,7 +153,7 @@ class ModelDeployerTest {
 
     private static String userTask(String formId) {
         return """
-                <bpmn:userTask id="Task_Review" camunda:formRef="%s" camunda:formRefBinding="deployment"/>
+                <bpmn:userTask id="Task_Review" camunda:candidateGroups="it" camunda:formRef="%s" camunda:formRefBinding="deployment"/>
                 """.formatted(formId);
     }
 

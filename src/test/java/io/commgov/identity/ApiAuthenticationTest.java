@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,6 +15,8 @@ class ApiAuthenticationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void anonymousCallsToTheEngineApiAreRefused() {
@@ -27,11 +30,18 @@ class ApiAuthenticationTest {
         assertThat(new Api(rest).anonymousGet("/api/anything").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    // a failed login locks the user for a few seconds (Camunda's login delay), so this uses a user no other test logs in as
+    // a failed login locks the user for a few seconds (Camunda's login delay), so this uses a user of its own
     @Test
     void aWrongPasswordIsRefused() {
-        var response = new Api(rest).getWithPassword("adam", "not-his-password", "/engine-rest/task");
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        var probe = identityService.newUser("wrong-password-probe");
+        probe.setPassword("demo");
+        identityService.saveUser(probe);
+        try {
+            assertThat(new Api(rest).getWithPassword(probe.getId(), "not-his-password", "/engine-rest/task").getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        } finally {
+            identityService.deleteUser(probe.getId());
+        }
     }
 
     @Test

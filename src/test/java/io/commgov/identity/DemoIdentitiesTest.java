@@ -33,8 +33,15 @@ class DemoIdentitiesTest {
         for (String user : List.of("emma", "mia", "head-adm", "head-fin", "ivan", "iris", "ian", "alice", "adam", "sam", "sarah", "sofia", "peter")) {
             assertThat(identityService.checkPassword(user, "demo")).as(user).isTrue();
         }
-        // a failed check locks the user for seconds, so it is made for a user no other test logs in as
-        assertThat(identityService.checkPassword("head-prd", "Demo")).isFalse();
+        // a failed check locks the user for seconds, so it is made for a user of its own
+        var probe = identityService.newUser("case-sensitive-password-probe");
+        probe.setPassword("demo");
+        identityService.saveUser(probe);
+        try {
+            assertThat(identityService.checkPassword(probe.getId(), "Demo")).isFalse();
+        } finally {
+            identityService.deleteUser(probe.getId());
+        }
     }
 
     @Test

@@ -162,9 +162,9 @@ class SlaElementTemplatesTest {
         return """
                 <bpmn:boundaryEvent id="%1$s" attachedToRef="Task_Handle"%2$s camunda:modelerTemplate="%3$s">
                   <bpmn:extensionElements><camunda:properties>%4$s</camunda:properties></bpmn:extensionElements>
-                  <bpmn:timerEventDefinition id="TimerEventDefinition_%1$s"><bpmn:timeDate>%5$s</bpmn:timeDate></bpmn:timerEventDefinition>
+                  <bpmn:timerEventDefinition id="TimerEventDefinition_%6$s"><bpmn:timeDate>%5$s</bpmn:timeDate></bpmn:timerEventDefinition>
                 </bpmn:boundaryEvent>
-                """.formatted(id, attributes, template.get("id").asText(), properties, date);
+                """.formatted(id, attributes, template.get("id").asText(), properties, date, id.substring(id.indexOf('_') + 1));
     }
 
     private String job(String processInstanceId, String activityId) {

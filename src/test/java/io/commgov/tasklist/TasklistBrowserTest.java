@@ -15,7 +15,9 @@ import java.util.Map;
 
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
+import io.commgov.support.OpenRequests;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,6 +54,7 @@ class TasklistBrowserTest {
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
 
@@ -60,6 +63,7 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
+        OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("commgov-chromium-");
         var options = new ChromeOptions();
