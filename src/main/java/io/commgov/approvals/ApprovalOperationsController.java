@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
+import io.commgov.engine.DatabaseUnavailable;
 import io.commgov.identity.CurrentUser;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.ErrorBody;
@@ -176,9 +177,19 @@ class ApprovalOperationsController {
     }
 
     /** Bad input (400 naming the field and rule, the body of {@link ErrorBody}), also when a listener of the engine refused it. */
-    @ExceptionHandler(ProcessEngineException.class)
-    ResponseEntity<?> engineRefused(ProcessEngineException e, HttpServletRequest request) {
+    @ExceptionHandler({ProcessEngineException.class, org.springframework.dao.DataAccessException.class})
+    ResponseEntity<?> engineRefused(RuntimeException e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(new Refusal(DatabaseUnavailable.TYPE, DatabaseUnavailable.MESSAGE));
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // MariaDB: an id with characters the engine's utf8mb3 columns cannot hold (e.g. emoji) matches nothing
+            if (t.getMessage() != null && t.getMessage().contains("Illegal mix of collations")) {
+                String message = "nothing has this id: it holds characters no id can hold";
+                auditRefusal(request, 404, message);
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Refusal("Not Found", message));
+            }
             if (t instanceof ContractViolationException violation) {
                 ErrorBody body = ErrorBody.of(violation.violations());
                 auditRefusal(request, 400, body.message());
