@@ -114,7 +114,7 @@ class Clients {
 
     @Transactional(readOnly = true)
     List<String> inLegacyColumns() {
-        return clients.findAll().stream().filter(Client::isInLegacyColumns).map(Client::getId).toList();
+        return clients.findIdsInLegacyColumns();
     }
 
     void moveTo(String id, ClientState state) {

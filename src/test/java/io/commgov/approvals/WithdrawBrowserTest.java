@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.commgov.support.Api;
+import io.commgov.support.Browser;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.OpenRequests;
-import io.commgov.support.TasklistBrowser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,11 +31,11 @@ class WithdrawBrowserTest {
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
 
-    private TasklistBrowser browser;
+    private Browser browser;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        browser = TasklistBrowser.start(port);
+    void startBrowser() {
+        browser = new Browser(port);
     }
 
     @AfterEach
@@ -51,8 +51,7 @@ class WithdrawBrowserTest {
         OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
         ProcessInstance request = reportFault(symptom);
 
-        browser.open("/camunda/app/tasklist/default/");
-        browser.logIn("emma");
+        browser.logInToTasklist("emma");
         browser.clickFilter("我发起的");
         browser.newestFirst();
         String name = "响应故障：" + symptom;

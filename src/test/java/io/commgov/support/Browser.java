@@ -107,6 +107,12 @@ public final class Browser implements AutoCloseable {
         return waitFor(By.xpath(fieldXpath(label) + "//*[self::input or self::textarea][contains(@class,'fjs-input') or contains(@class,'fjs-textarea')]"));
     }
 
+    public void type(By by, String text) {
+        WebElement field = waitFor(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
     public void type(String label, String text) {
         WebElement input = field(label);
         input.clear();
