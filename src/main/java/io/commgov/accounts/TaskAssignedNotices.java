@@ -1,13 +1,10 @@
 package io.commgov.accounts;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.commgov.identity.People;
 import io.commgov.notify.Notifier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,31 +18,18 @@ class TaskAssignedNotices {
     static final String SUBJECT = "[CommGov] 新任务 Task assigned: ";
 
     private final Notifier notifier;
-    private final IdentityService identityService;
+    private final People people;
 
-    TaskAssignedNotices(Notifier notifier, IdentityService identityService) {
+    TaskAssignedNotices(Notifier notifier, People people) {
         this.notifier = notifier;
-        this.identityService = identityService;
+        this.people = people;
     }
 
     void offered(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            mail(Set.of(task.getAssignee()), task);
-            return;
+        Set<String> recipients = people.holdersOf(task.getAssignee(), task.getCandidates());
+        if (task.getAssignee() == null) {
+            recipients.remove((String) task.getVariable("initiator"));
         }
-        var recipients = new LinkedHashSet<String>();
-        for (var link : task.getCandidates()) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                continue;
-            }
-            if (link.getUserId() != null) {
-                recipients.add(link.getUserId());
-            } else if (link.getGroupId() != null) {
-                EngineContext.withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(link.getGroupId()).list())
-                        .forEach(user -> recipients.add(user.getId()));
-            }
-        }
-        recipients.remove((String) task.getVariable("initiator"));
         mail(recipients, task);
     }
 
@@ -62,10 +46,7 @@ class TaskAssignedNotices {
         String text = task.getName() + "\n" + (task.getDueDate() == null ? "" : "due " + task.getDueDate().toInstant() + "\n")
                 + "process " + task.getProcessInstanceId() + ", task " + task.getId();
         for (String userId : userIds) {
-            User user = EngineContext.withoutAuthorization(() -> identityService.createUserQuery().userId(userId).singleResult());
-            if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-                notifier.email(user.getEmail(), SUBJECT + task.getName(), text);
-            }
+            people.emailOf(userId).ifPresent(address -> notifier.email(address, SUBJECT + task.getName(), text));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.commgov.announcements;
 
+import io.commgov.identity.People;
 import io.commgov.notify.Notifier;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /** Tells the author what became of their announcement, by e-mail when they have an address. */
@@ -9,22 +9,14 @@ import org.springframework.stereotype.Component;
 class AnnouncementNotices {
 
     private final Notifier notifier;
-    private final IdentityService identityService;
-    private final IdentityLookups identity;
+    private final People people;
 
-    AnnouncementNotices(Notifier notifier, IdentityService identityService, IdentityLookups identity) {
+    AnnouncementNotices(Notifier notifier, People people) {
         this.notifier = notifier;
-        this.identityService = identityService;
-        this.identity = identity;
+        this.people = people;
     }
 
     void tellAuthor(Submission s, String subject, String text) {
-        String email = identity.asEngine(() -> {
-            var user = identityService.createUserQuery().userId(s.author()).singleResult();
-            return user == null ? null : user.getEmail();
-        });
-        if (email != null && !email.isBlank()) {
-            notifier.email(email, subject + "：" + s.title(), text);
-        }
+        people.emailOf(s.author()).ifPresent(address -> notifier.email(address, subject + "：" + s.title(), text));
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
+import io.commgov.identity.People;
 import io.commgov.notify.Notifier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,17 +40,19 @@ class CarbonCopies {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final People people;
     private final Notifier notifier;
     private final ApprovalTasks tasks;
     private final AuditTrail audit;
 
     CarbonCopies(JdbcTemplate jdbc, HistoryService historyService, TaskService taskService, IdentityService identityService,
-                 AuthorizationService authorizationService, Notifier notifier, ApprovalTasks tasks, AuditTrail audit) {
+                 AuthorizationService authorizationService, People people, Notifier notifier, ApprovalTasks tasks, AuditTrail audit) {
         this.jdbc = jdbc;
         this.historyService = historyService;
         this.taskService = taskService;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.people = people;
         this.notifier = notifier;
         this.tasks = tasks;
         this.audit = audit;
@@ -119,13 +121,10 @@ class CarbonCopies {
     private void mailOutcome(String processInstanceId, String processName, String outcome) {
         Recipients r = recipientsOf(processInstanceId);
         Set<String> people = new LinkedHashSet<>(r.userIds());
-        r.groupIds().forEach(g -> identityService.createUserQuery().memberOfGroup(g).list().forEach(u -> people.add(u.getId())));
+        r.groupIds().forEach(g -> people.addAll(this.people.membersOf(g)));
         for (String person : people) {
-            User u = identityService.createUserQuery().userId(person).singleResult();
-            if (u != null && u.getEmail() != null) {
-                notifier.email(u.getEmail(), "[抄送] " + processName + "：" + outcome,
-                        "申请 " + processInstanceId + "（" + processName + "）已结束：" + outcome + "。您收到的是抄送，无需处理。");
-            }
+            this.people.emailOf(person).ifPresent(address -> notifier.email(address, "[抄送] " + processName + "：" + outcome,
+                    "申请 " + processInstanceId + "（" + processName + "）已结束：" + outcome + "。您收到的是抄送，无需处理。"));
         }
     }
 

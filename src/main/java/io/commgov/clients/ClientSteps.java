@@ -1,11 +1,10 @@
 package io.commgov.clients;
 
+import io.commgov.identity.People;
 import io.commgov.notify.Notifier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
@@ -63,24 +62,20 @@ final class ClientSteps {
 
         private final Clients clients;
         private final Notifier notifier;
-        private final IdentityService identityService;
+        private final People people;
 
-        CloseRejected(Clients clients, Notifier notifier, IdentityService identityService) {
+        CloseRejected(Clients clients, Notifier notifier, People people) {
             this.clients = clients;
             this.notifier = notifier;
-            this.identityService = identityService;
+            this.people = people;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             clients.moveTo(clientId(execution), ClientState.REJECTED);
             String initiator = (String) execution.getVariable("initiator");
-            User user = Context.getCommandContext().runWithoutAuthorization(
-                    () -> identityService.createUserQuery().userId(initiator).singleResult());
-            if (user != null && user.getEmail() != null) {
-                notifier.email(user.getEmail(), "[CommGov] 外部客户账号申请被驳回 Client request rejected",
-                        execution.getVariable("clientName") + ": " + execution.getVariable("comment"));
-            }
+            people.emailOf(initiator).ifPresent(address -> notifier.email(address, "[CommGov] 外部客户账号申请被驳回 Client request rejected",
+                    execution.getVariable("clientName") + ": " + execution.getVariable("comment")));
         }
     }
 

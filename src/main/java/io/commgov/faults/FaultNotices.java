@@ -10,12 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.commgov.identity.People;
 import io.commgov.identity.Role;
 import io.commgov.notify.Notifier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /** Who hears about a fault, and what they are told; recipients are looked up in the identity service when it happens. */
@@ -26,11 +25,11 @@ class FaultNotices {
     private static final DateTimeFormatter SHANGHAI_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Notifier notifier;
-    private final IdentityService identityService;
+    private final People people;
 
-    FaultNotices(Notifier notifier, IdentityService identityService) {
+    FaultNotices(Notifier notifier, People people) {
         this.notifier = notifier;
-        this.identityService = identityService;
+        this.people = people;
     }
 
     void tellReporterTheCause(DelegateExecution fault) {
@@ -87,15 +86,12 @@ class FaultNotices {
 
     private void mail(List<String> userIds, String subject, String body) {
         for (String userId : userIds) {
-            User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
-            if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-                notifier.email(user.getEmail(), subject, body);
-            }
+            people.emailOf(userId).ifPresent(address -> notifier.email(address, subject, body));
         }
     }
 
     private List<String> membersOf(Role role) {
-        return identityService.createUserQuery().memberOfGroup(role.groupId()).list().stream().map(User::getId).toList();
+        return List.copyOf(people.membersOf(role.groupId()));
     }
 
     /** Which SLA an activity of the model is about, in the words of the notice. */
