@@ -33,20 +33,62 @@ class EngineRestErrors {
 
     @Bean
     ResourceConfigCustomizer engineRestErrorMappers(org.camunda.bpm.engine.TaskService taskService,
+                                                    org.camunda.bpm.engine.HistoryService historyService,
                                                     org.camunda.bpm.engine.IdentityService identityService) {
-        java.util.function.Predicate<String> taskGone = taskId -> {
-            var authentication = identityService.getCurrentAuthentication();
-            identityService.clearAuthentication();
-            try {
-                return taskService.createTaskQuery().taskId(taskId).count() == 0;
-            } finally {
-                identityService.setAuthentication(authentication);
+        TaskLookup tasks = new TaskLookup() {
+            @Override
+            public boolean gone(String taskId) {
+                return asEngine(() -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+            }
+
+            @Override
+            public String endedBecause(String taskId) {
+                var caller = identityService.getCurrentAuthentication();
+                if (caller == null) {
+                    return null;
+                }
+                return asEngine(() -> {
+                    var ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+                    // only someone the task was assigned or offered to learns that it existed
+                    boolean offered = ended != null && (caller.getUserId().equals(ended.getAssignee())
+                            || historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream().anyMatch(link ->
+                            caller.getUserId().equals(link.getUserId())
+                                    || (link.getGroupId() != null && caller.getGroupIds() != null && caller.getGroupIds().contains(link.getGroupId()))));
+                    if (!offered) {
+                        return null;
+                    }
+                    String reason = String.valueOf(ended.getDeleteReason());
+                    return reason.equals("completed") ? reason : reason.startsWith("withdrawn") ? "its request was withdrawn"
+                            : "its request was cancelled or moved on";
+                });
+            }
+
+            // the caller may no longer read the task (its instance was deleted with its authorizations)
+            private <T> T asEngine(java.util.function.Supplier<T> query) {
+                var authentication = identityService.getCurrentAuthentication();
+                identityService.clearAuthentication();
+                try {
+                    return query.get();
+                } finally {
+                    identityService.setAuthentication(authentication);
+                }
             }
         };
         // instances bound to this application's engine (a JVM may hold several, e.g. two nodes in one test)
-        return config -> config.register(new RaceOrMissing(taskGone)).register(new WrappedRaceOrMissing(taskGone))
-                .register(new UnreadableRequest(taskGone))
+        return config -> config.register(new RaceOrMissing(tasks)).register(new WrappedRaceOrMissing(tasks))
+                .register(new UnreadableRequest(tasks))
                 .register(UnreadableJson.class).register(UnparsableJson.class).register(UnmappableJson.class);
+    }
+
+    /** What the error mappers ask of the engine about the task a failed call named, whoever the caller is. */
+    interface TaskLookup {
+        boolean gone(String taskId);
+
+        /**
+         * Why a task the caller was assigned or offered has ended ("completed", "its request was withdrawn", …);
+         * {@code null} when it never existed or was never theirs.
+         */
+        String endedBecause(String taskId);
     }
 
     /**
@@ -54,23 +96,48 @@ class EngineRestErrors {
      * just ended (an NPE deep in the engine, rolled back) rather than an OptimisticLockingException. When the task of a
      * failed task action no longer exists, someone else finished it: 409.
      */
-    static Response lostRace(java.util.function.Predicate<String> taskGone) {
-        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
-            return null;
-        }
-        var m = TASK_ACTION.matcher(servlet.getRequest().getRequestURI());
-        if (m.matches() && taskGone.test(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8))) {
-            return body(Response.Status.CONFLICT, "Conflict", "task " + m.group(1)
+    static Response lostRace(TaskLookup tasks) {
+        String taskId = actedOnTask();
+        if (taskId != null && tasks.gone(taskId)) {
+            return body(Response.Status.CONFLICT, "Conflict", "task " + taskId
                     + " was completed by someone else at the same moment; nothing was changed by this request");
         }
         return null;
     }
 
+    /**
+     * A task action on a task that existed but has ended (completed by someone else, or its request withdrawn or
+     * cancelled a moment before): 409 with the reason, not the 404 of an id that never existed.
+     */
+    static Response alreadyEnded(TaskLookup tasks) {
+        String taskId = actedOnTask();
+        String reason = taskId == null ? null : tasks.endedBecause(taskId);
+        if (reason == null) {
+            return null;
+        }
+        return body(Response.Status.CONFLICT, "Conflict", "completed".equals(reason)
+                ? "task " + taskId + " has already been completed; nothing was changed by this request"
+                : "task " + taskId + " has ended: " + reason + "; nothing was changed by this request");
+    }
+
+    // the task id of the current request when it is a task action (complete, claim, submit-form, resolve)
+    private static String actedOnTask() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) {
+            return null;
+        }
+        var m = TASK_ACTION.matcher(servlet.getRequest().getRequestURI());
+        return m.matches() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+    }
+
     /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
-    static Response answerFor(Throwable exception, java.util.function.Predicate<String> taskGone) {
+    static Response answerFor(Throwable exception, TaskLookup tasks) {
         Response answer = classify(exception);
-        return answer != null ? answer : lostRace(taskGone);
+        if (answer != null && answer.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+            Response ended = alreadyEnded(tasks);
+            return ended != null ? ended : answer;
+        }
+        return answer != null ? answer : lostRace(tasks);
     }
 
     private static Response classify(Throwable exception) {
@@ -144,15 +211,15 @@ class EngineRestErrors {
     /** Thrown straight from the engine (claim, unclaim, set assignee). */
     @Priority(1)
     static class RaceOrMissing implements ExceptionMapper<ProcessEngineException> {
-        private final java.util.function.Predicate<String> taskGone;
+        private final TaskLookup tasks;
 
-        RaceOrMissing(java.util.function.Predicate<String> taskGone) {
-            this.taskGone = taskGone;
+        RaceOrMissing(TaskLookup tasks) {
+            this.tasks = tasks;
         }
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            Response answer = answerFor(exception, taskGone);
+            Response answer = answerFor(exception, tasks);
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
@@ -160,10 +227,10 @@ class EngineRestErrors {
     /** Anything else Camunda's REST layer would answer with a 500, including reading the request (DTO conversion). */
     @Priority(1)
     static class UnreadableRequest implements ExceptionMapper<Throwable> {
-        private final java.util.function.Predicate<String> taskGone;
+        private final TaskLookup tasks;
 
-        UnreadableRequest(java.util.function.Predicate<String> taskGone) {
-            this.taskGone = taskGone;
+        UnreadableRequest(TaskLookup tasks) {
+            this.tasks = tasks;
         }
 
         @Override
@@ -171,7 +238,7 @@ class EngineRestErrors {
             if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
                 return web.getResponse();
             }
-            Response answer = answerFor(exception, taskGone);
+            Response answer = answerFor(exception, tasks);
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }
@@ -214,16 +281,17 @@ class EngineRestErrors {
     /** Wrapped by Camunda's resources as a 500 RestException (complete, resolve, submit form). */
     @Priority(1)
     static class WrappedRaceOrMissing implements ExceptionMapper<RestException> {
-        private final java.util.function.Predicate<String> taskGone;
+        private final TaskLookup tasks;
 
-        WrappedRaceOrMissing(java.util.function.Predicate<String> taskGone) {
-            this.taskGone = taskGone;
+        WrappedRaceOrMissing(TaskLookup tasks) {
+            this.tasks = tasks;
         }
 
         @Override
         public Response toResponse(RestException exception) {
             Response answer = exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
-                    ? answerFor(exception.getCause(), taskGone) : null;
+                    ? answerFor(exception.getCause(), tasks)
+                    : exception.getStatus() == Response.Status.NOT_FOUND ? alreadyEnded(tasks) : null;
             return answer != null ? answer : ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
     }

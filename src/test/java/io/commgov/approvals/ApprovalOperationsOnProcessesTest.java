@@ -142,7 +142,7 @@ class ApprovalOperationsOnProcessesTest {
         var account = jdbc.queryForMap("select state, state_reason from cg_account where process_instance_id = ?", pi.getId());
         var history = historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
         if (results.get(0).getStatusCode().is2xxSuccessful()) {
-            assertThat(results.get(1).getStatusCode()).as(results.get(1).getBody()).isIn(HttpStatus.CONFLICT, HttpStatus.NOT_FOUND);
+            assertThat(results.get(1).getStatusCode()).as(results.get(1).getBody()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(history.getDeleteReason()).contains("withdrawn");
             assertThat(account).containsEntry("STATE_REASON", "WITHDRAWN");
         } else {
@@ -152,6 +152,34 @@ class ApprovalOperationsOnProcessesTest {
             assertThat(account).containsEntry("STATE", "ACTIVE");
             assertThat(trail(pi.getId())).contains("operation.withdraw").doesNotContain("request.withdrawn");
         }
+    }
+
+    @Test
+    void anApproverActingOnAWithdrawnRequestIsToldItWasWithdrawnAndOthersLearnNothing() {
+        var pi = employeeAccount("head-mkt", "MKT");
+        String taskId = task(pi).getId();
+        assertThat(api.post("head-mkt", "/api/requests/" + pi.getId() + "/withdraw", Map.of("reason", "员工未入职")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        var late = api.post("ivan", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("approved", var(true, "Boolean"))));
+        assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getBody()).contains("its request was withdrawn").doesNotContain("员工未入职").doesNotContain("Exception");
+        assertThat(api.post("ivan", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "ivan")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        // the task was never offered to alice: to her it does not exist
+        assertThat(api.post("alice", "/engine-rest/task/" + taskId + "/complete", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.post("ivan", "/engine-rest/task/no-such-task/complete", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void completingATaskSomeoneElseHasCompletedAnswersConflict() {
+        var pi = employeeAccount("head-mkt", "MKT");
+        String taskId = task(pi).getId();
+        assertThat(api.post("iris", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("approved", var(true, "Boolean"))))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var late = api.post("ivan", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("approved", var(false, "Boolean"))));
+        assertThat(late.getStatusCode()).as(late.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getBody()).contains("has already been completed");
     }
 
     // ---------------------------------------------------------------- take back (拿回)
