@@ -141,7 +141,8 @@ public final class ThroughputBenchmark {
 
         void accountOpening(BenchHttp http, String operator) {
             String employeeId = prefix + "-" + employees.incrementAndGet();
-            String extra = commGov ? "" : ",\"needsExtraApproval\":" + bool(false);
+            // the bare engine has no parse listener to set the summary its task names show
+            String extra = commGov ? "" : ",\"needsExtraApproval\":" + bool(false) + ",\"summary\":" + str("张三");
             String instance = start(http, "head-mkt", "account-opening", "{\"variables\":{\"employeeId\":" + str(employeeId)
                     + ",\"fullName\":" + str("张三") + ",\"department\":" + str("MKT") + ",\"accountType\":" + str("EMPLOYEE") + extra + "}}");
             complete(http, operator, instance, "Task_ReviewByIt", true, "\"approved\":" + bool(true));
