@@ -10,19 +10,16 @@ import java.util.Set;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
+import io.commgov.identity.People;
 import io.commgov.notify.Notifier;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +40,7 @@ class ApprovalOperations {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final People people;
     private final Notifier notifier;
     private final JdbcTemplate jdbc;
     private final Duration reminderInterval;
@@ -52,7 +49,7 @@ class ApprovalOperations {
     private final ApplicationEventPublisher publisher;
 
     ApprovalOperations(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-                       IdentityService identityService, Notifier notifier, JdbcTemplate jdbc,
+                       People people, Notifier notifier, JdbcTemplate jdbc,
                        @Value("${commgov.approvals.reminder-interval:PT1H}") Duration reminderInterval, AuditTrail audit,
                        ApprovalTasks tasks, ApplicationEventPublisher publisher) {
         this.tasks = tasks;
@@ -60,7 +57,7 @@ class ApprovalOperations {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.people = people;
         this.notifier = notifier;
         this.jdbc = jdbc;
         this.reminderInterval = reminderInterval;
@@ -188,6 +185,41 @@ class ApprovalOperations {
         audit.record("task.taken-back", "task", taskId, Outcome.SUCCESS, "decision revoked; the step is open again as task " + returned);
     }
 
+    /** A decision the user made on a request that is still running: what they may ask to take back. */
+    record Decision(String taskId, String taskName, String processInstanceId, String requestName, java.util.Date decidedAt) {
+    }
+
+    /**
+     * The user's latest decisions on running requests, newest first: the approval tasks they completed, whether they had
+     * claimed them or completed them as a candidate. Whether one can still be taken back is decided when they ask.
+     */
+    List<Decision> decisionsOf(String user, int max) {
+        return tasks.asEngine(() -> {
+            Set<String> taskIds = new LinkedHashSet<>();
+            historyService.createUserOperationLogQuery().userId(user).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                    .entityType(org.camunda.bpm.engine.EntityTypes.TASK).orderByTimestamp().desc().listPage(0, 4 * max)
+                    .forEach(entry -> taskIds.add(entry.getTaskId()));
+            historyService.createHistoricTaskInstanceQuery().taskAssignee(user).finished().orderByHistoricTaskInstanceEndTime().desc()
+                    .listPage(0, 4 * max).forEach(t -> taskIds.add(t.getId()));
+            taskIds.remove(null);
+            if (taskIds.isEmpty()) {
+                return List.<Decision>of();
+            }
+            return taskIds.stream()
+                    .map(id -> historyService.createHistoricTaskInstanceQuery().taskId(id).finished().processUnfinished()
+                            .taskDeleteReason("completed").singleResult())
+                    .filter(t -> t != null && user.equals(deciderOf(t)) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey()))
+                    // a step opened again since (taken back, or sent round again) makes this decision history
+                    .filter(t -> historyService.createHistoricTaskInstanceQuery().processInstanceId(t.getProcessInstanceId())
+                            .taskDefinitionKey(t.getTaskDefinitionKey()).startedAfter(t.getEndTime()).count() == 0)
+                    .sorted(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed())
+                    .limit(max)
+                    .map(t -> new Decision(t.getId(), t.getName(), t.getProcessInstanceId(), nameOf(requireRequest(t.getProcessInstanceId())),
+                            t.getEndTime()))
+                    .toList();
+        });
+    }
+
     // whoever completed it: an approver may complete an offered task without claiming it first
     private String deciderOf(HistoricTaskInstance decided) {
         return historyService.createUserOperationLogQuery().taskId(decided.getId())
@@ -267,30 +299,17 @@ class ApprovalOperations {
         }
     }
 
-    /** Whoever holds the request's open tasks: the assignee, else the candidate users and members of candidate groups. */
+    /** Whoever holds the request's open tasks. */
     private Set<String> holdersOf(String processInstanceId) {
         Set<String> holders = new LinkedHashSet<>();
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-            if (task.getAssignee() != null) {
-                holders.add(task.getAssignee());
-                continue;
-            }
-            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-                    holders.add(link.getUserId());
-                } else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().forEach(u -> holders.add(u.getId()));
-                }
-            }
+            holders.addAll(people.holdersOf(task.getAssignee(), taskService.getIdentityLinksForTask(task.getId())));
         }
         return holders;
     }
 
     private void mail(String userId, String subject, String text) {
-        User u = identityService.createUserQuery().userId(userId).singleResult();
-        if (u != null && u.getEmail() != null) {
-            notifier.email(u.getEmail(), subject, text);
-        }
+        people.emailOf(userId).ifPresent(address -> notifier.email(address, subject, text));
     }
 
     // one row per request; the update only succeeds once the interval has passed, on whichever node asks

@@ -113,6 +113,12 @@ class ApprovalOperationsController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The caller's latest decisions on running requests (Tasklist's 我已审批 with its 拿回 button). */
+    @GetMapping("/api/me/decisions")
+    Map<String, List<ApprovalOperations.Decision>> decisions() {
+        return Map.of("decisions", operations.decisionsOf(me(), 20));
+    }
+
     @PostMapping("/api/tasks/{taskId}/signers")
     Map<String, List<Signers.Signer>> addSigners(@PathVariable String taskId, @RequestBody(required = false) SignerChoice choice) {
         return Map.of("signers", signers.add(taskId, me(), currentUser.groups(), choice == null ? null : choice.userIds(),

@@ -3,7 +3,6 @@ package io.commgov.accounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -61,6 +60,6 @@ final class AccountTestSupport {
     }
 
     static String newEmployeeId() {
-        return "T" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        return io.commgov.support.EmployeeIds.newEmployeeId();
     }
 }

@@ -1,5 +1,7 @@
 package io.commgov.approvals;
 
+import static io.commgov.support.EmployeeIds.newEmployeeId;
+
 import static io.commgov.support.Api.var;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -191,8 +193,11 @@ class ApprovalOperationsOnProcessesTest {
         decide("head-rnd", decided, true, null);
         assertThat(pi).isWaitingAt("Task_ReviewByIt");
 
+        assertThat(api.get("head-rnd", "/api/me/decisions").getBody()).as("listed for Tasklist's 我已审批").contains(decided);
+        assertThat(api.get("ivan", "/api/me/decisions").getBody()).doesNotContain(decided);
         assertThat(api.post("ivan", "/api/tasks/" + decided + "/take-back", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.post("head-rnd", "/api/tasks/" + decided + "/take-back", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.get("head-rnd", "/api/me/decisions").getBody()).as("a decision taken back is history").doesNotContain(decided);
         assertThat(pi).isWaitingAt("Task_ReviewByDeptHead").isNotWaitingAt("Task_ReviewByIt");
         Task again = task(pi);
         assertThat(again.getAssignee()).isEqualTo("head-rnd");
@@ -522,7 +527,4 @@ class ApprovalOperationsOnProcessesTest {
         return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(hoursFromNow).withNano(0).toString();
     }
 
-    private static String newEmployeeId() {
-        return "T" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-    }
 }

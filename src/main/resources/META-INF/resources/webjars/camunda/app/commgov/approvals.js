@@ -1,6 +1,7 @@
-// The approval operations of every request in Tasklist's task view: a tab "申请操作" that calls CommGov's /api
-// (withdraw and remind for the requester; transfer, delegate, add signer and sign for the assignee and signers; carbon copy).
-// The server decides who may do what and answers 400/403/409 with the reason, which the tab shows as it is.
+// The approval operations of every request in Tasklist: in the task view a tab "申请操作" that calls CommGov's /api
+// (withdraw and remind for the requester; transfer, delegate, add signer and sign for the assignee and signers; carbon copy),
+// and in the header "我已审批": the approver's latest decisions on running requests, each with 拿回 (take back).
+// The server decides who may do what and answers 400/403/409 with the reason, which is shown as it is.
 define('commgov-approvals', ['angular'], function (angular) {
   'use strict';
 
@@ -85,7 +86,72 @@ define('commgov-approvals', ['angular'], function (angular) {
     };
   }];
 
+  var DECISIONS_LINK =
+    '<a href ng-click="open()" class="commgov-decisions-open" title="我已审批的申请，可拿回尚未被下一步处理的决定">' +
+    '  <span class="glyphicon glyphicon-check"></span> 我已审批</a>';
+
+  var DECISIONS_MODAL =
+    '<div class="modal-header"><h3 class="modal-title">我已审批</h3></div>' +
+    '<div class="modal-body commgov-decisions">' +
+    '  <p class="text-muted">进行中的申请上您最近的决定。下一步尚未被认领或处理时，可以拿回，该步骤重新回到您手中。</p>' +
+    '  <p ng-if="loading">加载中…</p>' +
+    '  <p class="commgov-decisions-empty" ng-if="!loading && decisions.length === 0">没有可拿回的决定。</p>' +
+    '  <table class="table table-condensed" ng-if="decisions.length">' +
+    '    <thead><tr><th>申请</th><th>步骤</th><th>决定时间</th><th></th></tr></thead>' +
+    '    <tbody><tr ng-repeat="d in decisions" class="commgov-decision" data-task-id="{{ d.taskId }}">' +
+    '      <td>{{ d.requestName }}<br><small class="text-muted">{{ d.processInstanceId }}</small></td>' +
+    '      <td>{{ d.taskName }}</td><td>{{ d.decidedAt | date:\'yyyy-MM-dd HH:mm\':\'+0800\' }}</td>' +
+    '      <td><button type="button" class="btn btn-default btn-sm commgov-take-back" ng-click="takeBack(d)" ng-disabled="busy">拿回</button></td>' +
+    '    </tr></tbody>' +
+    '  </table>' +
+    '  <div class="alert commgov-result" ng-if="result" ng-class="result.ok ? \'alert-success\' : \'alert-danger\'">{{ result.text }}</div>' +
+    '</div>' +
+    '<div class="modal-footer"><button type="button" class="btn btn-default" ng-click="$dismiss()">关闭</button></div>';
+
+  var DecisionsModalController = ['$scope', '$http', '$rootScope', function ($scope, $http, $rootScope) {
+    function load() {
+      $scope.loading = true;
+      $http.get('/api/me/decisions').then(function (response) {
+        $scope.decisions = response.data.decisions;
+      }, function (response) {
+        $scope.decisions = [];
+        $scope.result = {ok: false, text: '无法加载：' + reasonOf(response)};
+      }).finally(function () {
+        $scope.loading = false;
+      });
+    }
+
+    $scope.decisions = [];
+    $scope.takeBack = function (decision) {
+      $scope.busy = true;
+      $http({method: 'POST', url: '/api/tasks/' + decision.taskId + '/take-back', data: {}, headers: {'X-XSRF-TOKEN': xsrfToken()}})
+        .then(function () {
+          $scope.result = {ok: true, text: '已拿回：「' + decision.taskName + '」重新回到您的任务中。'};
+          $rootScope.$broadcast('refresh');
+          load();
+        }, function (response) {
+          $scope.result = {ok: false, text: '未拿回：' + reasonOf(response)};
+        })
+        .finally(function () {
+          $scope.busy = false;
+        });
+    };
+    load();
+  }];
+
+  var DecisionsLinkController = ['$scope', '$uibModal', function ($scope, $uibModal) {
+    $scope.open = function () {
+      $uibModal.open({template: DECISIONS_MODAL, controller: DecisionsModalController, size: 'lg', windowClass: 'commgov-decisions-modal'});
+    };
+  }];
+
   return angular.module('commgov.approvals', []).config(['ViewsProvider', function (ViewsProvider) {
+    ViewsProvider.registerDefaultView('tasklist.navbar.action', {
+      id: 'commgov-decisions',
+      priority: 50,
+      template: DECISIONS_LINK,
+      controller: DecisionsLinkController
+    });
     ViewsProvider.registerDefaultView('tasklist.task.detail', {
       id: 'commgov-approvals',
       priority: 100,
