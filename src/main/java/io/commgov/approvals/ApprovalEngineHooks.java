@@ -31,6 +31,15 @@ class ApprovalEngineHooks {
         this.carbonCopies = carbonCopies;
     }
 
+    /** A delegate works on a task but does not decide it: while the delegation is pending, it can only be resolved. */
+    void refuseWhileDelegated(DelegateTask task) {
+        if (task instanceof org.camunda.bpm.engine.task.Task t && t.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            throw new ContractViolationException(List.of(new Violation("delegationState", "pending", "task '" + task.getName()
+                    + "' was delegated by " + t.getOwner() + " to " + task.getAssignee() + ": the delegate resolves it (resolve) and "
+                    + t.getOwner() + " decides")));
+        }
+    }
+
     /** On completing an approval, however it is completed: every added signer must have signed, and a signer's no is a no. */
     void refuseWhileSignersPending(DelegateTask task) {
         var pending = signers.pending(task.getId());

@@ -32,6 +32,7 @@ class ApprovalsParseListener extends AbstractBpmnParseListener {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> hooks.get().substituteCandidates(task));
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> hooks.get().substituteAssignee(task));
+        taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> hooks.get().refuseWhileDelegated(task));
         if (ApprovalTasks.APPROVAL.equals(ExtensionProperties.of(userTaskElement, ApprovalTasks.CONTRACT))) {
             taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> hooks.get().refuseWhileSignersPending(task));
         }

@@ -160,8 +160,20 @@ class ApprovalOperationsTest {
         assertThat(delegated.getAssignee()).isEqualTo("iris");
         assertThat(delegated.getOwner()).isEqualTo("ivan");
         assertThat(delegated.getDelegationState()).isEqualTo(DelegationState.PENDING);
-        taskService.resolveTask(task);
-        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("ivan");
+        // the delegate works on it but cannot decide: Camunda's complete is refused, resolve hands it back
+        var decided = api.post("iris", "/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"))));
+        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(decided)).containsEntry("delegationState", "pending");
+        assertThat(api.post("iris", "/engine-rest/task/" + task + "/resolve", Map.of("variables", Map.of("comment",
+                Map.of("value", "已核对", "type", "String")))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var back = taskService.createTaskQuery().taskId(task).singleResult();
+        assertThat(back.getAssignee()).as("back with the owner to decide").isEqualTo("ivan");
+        assertThat(back.getDelegationState()).isEqualTo(DelegationState.RESOLVED);
+        assertThat(taskService.getVariable(task, "comment")).isEqualTo("已核对");
+        assertThat(api.post("ivan", "/engine-rest/task/" + task + "/complete",
+                Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean")))).getStatusCode())
+                .as("the owner decides").isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
