@@ -11,7 +11,7 @@ public final class ExtensionProperties {
 
     /** The value of the named extension property, or null. */
     public static String of(Element element, String name) {
-        Element extensions = element.element("extensionElements");
+        Element extensions = element == null ? null : element.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
         if (properties == null) {
             return null;

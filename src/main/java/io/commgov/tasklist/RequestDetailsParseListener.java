@@ -1,10 +1,10 @@
 package io.commgov.tasklist;
 
+import io.commgov.engine.ExtensionProperties;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -20,8 +20,8 @@ class RequestDetailsParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
-        String summary = propertyOf(processElement, SUMMARY_PROPERTY);
-        process.setProperty(REQUESTER_VIEW_PROPERTY, "true".equals(propertyOf(processElement, REQUESTER_VIEW_PROPERTY)));
+        String summary = ExtensionProperties.of(processElement, SUMMARY_PROPERTY);
+        process.setProperty(REQUESTER_VIEW_PROPERTY, "true".equals(ExtensionProperties.of(processElement, REQUESTER_VIEW_PROPERTY)));
         process.getActivities().stream()
                 .filter(activity -> "startEvent".equals(activity.getProperty("type")))
                 .forEach(start -> start.addBuiltInListener(ExecutionListener.EVENTNAME_END,
@@ -32,19 +32,5 @@ class RequestDetailsParseListener extends AbstractBpmnParseListener {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, RequestDetails.onTaskCreated());
-    }
-
-    static String propertyOf(Element element, String name) {
-        Element extensions = element == null ? null : element.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-        if (properties == null) {
-            return null;
-        }
-        for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-            if (name.equals(property.attribute("name"))) {
-                return property.attribute("value");
-            }
-        }
-        return null;
     }
 }

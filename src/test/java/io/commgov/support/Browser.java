@@ -34,7 +34,16 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final int port;
 
+    /** Chinese, in the machine's time zone: how CommGov's users run Tasklist. */
     public Browser(int port) {
+        this(port, "zh-CN", null);
+    }
+
+    /**
+     * A browser asking for {@code language} (e.g. {@code en-US}) first, and running in {@code timeZone} when it is not
+     * {@code null} (chromium reads {@code TZ}).
+     */
+    public Browser(int port, String language, String timeZone) {
         this.port = port;
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -46,10 +55,11 @@ public final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.replaceAll("-.*", "")));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .withEnvironment(timeZone == null ? Map.of() : Map.of("TZ", timeZone))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
@@ -67,11 +77,16 @@ public final class Browser implements AutoCloseable {
     /** Opens Tasklist and logs in with the demo password. */
     public void logInToTasklist(String user) {
         open("/camunda/app/tasklist/default/");
+        logIn(user);
+        waitForText("我的待办");
+    }
+
+    /** Fills in the sign-in form of the page shown (any of the web applications) with the demo password. */
+    public void logIn(String user) {
         waitFor(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
         driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(Api.passwordOf(user));
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
-        waitForText("我的待办");
     }
 
     /** 发起流程 → the process by its name → its start form. */
