@@ -38,7 +38,7 @@ class EngineRestErrors {
         TaskLookup tasks = new TaskLookup() {
             @Override
             public boolean gone(String taskId) {
-                return asEngine(() -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+                return Boolean.TRUE.equals(asEngine(() -> taskService.createTaskQuery().taskId(taskId).count() == 0));
             }
 
             @Override
@@ -69,6 +69,9 @@ class EngineRestErrors {
                 identityService.clearAuthentication();
                 try {
                     return query.get();
+                } catch (RuntimeException e) {
+                    // an id the database cannot even compare (e.g. emoji on MariaDB's utf8mb3 columns): no such task
+                    return null;
                 } finally {
                     identityService.setAuthentication(authentication);
                 }
@@ -146,6 +149,11 @@ class EngineRestErrors {
                     .entity(Map.of("type", DatabaseUnavailable.TYPE, "message", DatabaseUnavailable.MESSAGE)).build();
         }
         for (Throwable t = exception; t != null; t = t.getCause()) {
+            // a model expression (a task name, a condition) reads a variable the caller did not give
+            var unresolved = t.getMessage() == null ? null : MISSING_VARIABLE.matcher(t.getMessage());
+            if (unresolved != null && unresolved.find()) {
+                return missingVariable(unresolved.group(1));
+            }
             if (t instanceof OptimisticLockingException) {
                 return body(Response.Status.CONFLICT, "Conflict",
                         "someone else changed this task or request at the same moment; reload and try again");
@@ -171,6 +179,18 @@ class EngineRestErrors {
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern MISSING_VARIABLE = java.util.regex.Pattern.compile("Cannot resolve identifier '(\\w+)'");
+
+    // the body shape of CommGov's own 400s (field, rule, message), which Tasklist and clients read
+    private static Response missingVariable(String field) {
+        String message = field + " is required by this process";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "InvalidVariables");
+        body.put("message", "Invalid request: " + field + " (required): " + message);
+        body.put("errors", java.util.List.of(Map.of("field", field, "rule", "required", "message", message)));
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static Response unreadable(Throwable t) {
