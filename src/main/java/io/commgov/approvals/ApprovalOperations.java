@@ -195,29 +195,45 @@ class ApprovalOperations {
      */
     List<Decision> decisionsOf(String user, int max) {
         return tasks.asEngine(() -> {
-            Set<String> taskIds = new LinkedHashSet<>();
-            historyService.createUserOperationLogQuery().userId(user).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-                    .entityType(org.camunda.bpm.engine.EntityTypes.TASK).orderByTimestamp().desc().listPage(0, 4 * max)
-                    .forEach(entry -> taskIds.add(entry.getTaskId()));
-            historyService.createHistoricTaskInstanceQuery().taskAssignee(user).finished().orderByHistoricTaskInstanceEndTime().desc()
-                    .listPage(0, 4 * max).forEach(t -> taskIds.add(t.getId()));
-            taskIds.remove(null);
-            if (taskIds.isEmpty()) {
-                return List.<Decision>of();
+            Set<String> seen = new java.util.HashSet<>();
+            List<HistoricTaskInstance> found = new java.util.ArrayList<>();
+            // page through the user's completions, newest first, until enough open decisions are found: those of a busy
+            // approver's finished requests come first and must not hide older ones
+            for (int first = 0; first < DECISION_SCAN_LIMIT && found.size() < max; first += DECISION_PAGE) {
+                var page = historyService.createUserOperationLogQuery().userId(user).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                        .entityType(org.camunda.bpm.engine.EntityTypes.TASK).orderByTimestamp().desc().listPage(first, DECISION_PAGE);
+                page.forEach(entry -> openDecision(entry.getTaskId(), user, seen).ifPresent(found::add));
+                if (page.size() < DECISION_PAGE) {
+                    break;
+                }
             }
-            return taskIds.stream()
-                    .map(id -> historyService.createHistoricTaskInstanceQuery().taskId(id).finished().processUnfinished()
-                            .taskDeleteReason("completed").singleResult())
-                    .filter(t -> t != null && user.equals(deciderOf(t)) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey()))
-                    // a step opened again since (taken back, or sent round again) makes this decision history
-                    .filter(t -> historyService.createHistoricTaskInstanceQuery().processInstanceId(t.getProcessInstanceId())
-                            .taskDefinitionKey(t.getTaskDefinitionKey()).startedAfter(t.getEndTime()).count() == 0)
+            // completions made without an authenticated user (no operation log entry) by the assignee
+            historyService.createHistoricTaskInstanceQuery().taskAssignee(user).finished().processUnfinished()
+                    .orderByHistoricTaskInstanceEndTime().desc().listPage(0, DECISION_PAGE)
+                    .forEach(t -> openDecision(t.getId(), user, seen).ifPresent(found::add));
+            return found.stream()
                     .sorted(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed())
                     .limit(max)
                     .map(t -> new Decision(t.getId(), t.getName(), t.getProcessInstanceId(), nameOf(requireRequest(t.getProcessInstanceId())),
                             t.getEndTime()))
                     .toList();
         });
+    }
+
+    private static final int DECISION_PAGE = 200;
+    private static final int DECISION_SCAN_LIMIT = 2_000;
+
+    // an approval the user decided on a running request whose step has not been opened again (taken back, sent round)
+    private java.util.Optional<HistoricTaskInstance> openDecision(String taskId, String user, Set<String> seen) {
+        if (taskId == null || !seen.add(taskId)) {
+            return java.util.Optional.empty();
+        }
+        HistoricTaskInstance t = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().processUnfinished()
+                .taskDeleteReason("completed").singleResult();
+        boolean open = t != null && user.equals(deciderOf(t)) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey())
+                && historyService.createHistoricTaskInstanceQuery().processInstanceId(t.getProcessInstanceId())
+                .taskDefinitionKey(t.getTaskDefinitionKey()).startedAfter(t.getEndTime()).count() == 0;
+        return open ? java.util.Optional.of(t) : java.util.Optional.empty();
     }
 
     // whoever completed it: an approver may complete an offered task without claiming it first
