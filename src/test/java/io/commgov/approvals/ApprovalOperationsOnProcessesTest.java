@@ -59,6 +59,7 @@ class ApprovalOperationsOnProcessesTest {
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
     @Autowired RuntimeService runtimeService;
+    @Autowired ApprovalOperations operations;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
@@ -188,6 +189,7 @@ class ApprovalOperationsOnProcessesTest {
 
     @Test
     void anApproverTakesBackTheirDecisionUntilTheNextStepIsTaken() throws Exception {
+        OpenDecisions.endAllDecidedBy("head-rnd", operations, runtimeService);
         var pi = internAccount();
         String decided = task(pi).getId();
         decide("head-rnd", decided, true, null);

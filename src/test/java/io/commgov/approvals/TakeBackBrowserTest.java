@@ -30,6 +30,7 @@ class TakeBackBrowserTest {
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
+    @Autowired ApprovalOperations operations;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
 
@@ -49,6 +50,7 @@ class TakeBackBrowserTest {
 
     @Test
     void theApproverTakesBackTheirDecisionFromTasklist() {
+        OpenDecisions.endAllDecidedBy("head-rnd", operations, runtimeService);
         // mia (mentor, R&D) applies for an intern; the head of R&D approves as a candidate, without claiming
         ProcessInstance request = as("mia", () -> runtimeService.startProcessInstanceByKey("account-opening", Variables.createVariables()
                 .putValue("employeeId", EmployeeIds.newEmployeeId()).putValue("fullName", "王五").putValue("department", "RND")
