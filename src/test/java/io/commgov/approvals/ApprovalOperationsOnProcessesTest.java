@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.commgov.notify.NotifyProperties;
+import io.commgov.support.Acting;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.MailToLocalSmtp;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -480,13 +480,7 @@ class ApprovalOperationsOnProcessesTest {
     }
 
     private <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Acting.as(identityService, user, action);
     }
 
     /** Both calls released at the same moment from two threads. */

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.commgov.support.Acting;
 import io.commgov.support.Browser;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.EmployeeIds;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -85,12 +85,6 @@ class TakeBackBrowserTest {
     }
 
     private <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Acting.as(identityService, user, action);
     }
 }

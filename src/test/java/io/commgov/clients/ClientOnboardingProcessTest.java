@@ -29,13 +29,13 @@ import io.commgov.audit.AuditEntry;
 import io.commgov.audit.AuditSearch;
 import io.commgov.audit.Outcome;
 import io.commgov.crypto.SensitiveData;
+import io.commgov.support.Acting;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -371,13 +371,7 @@ class ClientOnboardingProcessTest {
     }
 
     private <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Acting.as(identityService, user, action);
     }
 
     private Client clientOf(ProcessInstance pi) {
