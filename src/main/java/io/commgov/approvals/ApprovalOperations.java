@@ -231,9 +231,22 @@ class ApprovalOperations {
         HistoricTaskInstance t = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().processUnfinished()
                 .taskDeleteReason("completed").singleResult();
         boolean open = t != null && user.equals(deciderOf(t)) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey())
-                && historyService.createHistoricTaskInstanceQuery().processInstanceId(t.getProcessInstanceId())
-                .taskDefinitionKey(t.getTaskDefinitionKey()).startedAfter(t.getEndTime()).count() == 0;
+                && !openedAgain(t);
         return open ? java.util.Optional.of(t) : java.util.Optional.empty();
+    }
+
+    // the step was entered again after this decision (taken back, sent round). Ordered by the engine's sequence counter, not
+    // by time: MariaDB keeps history times to the second, and a take-back often falls in the decision's second
+    private boolean openedAgain(HistoricTaskInstance decided) {
+        var visits = historyService.createHistoricActivityInstanceQuery().processInstanceId(decided.getProcessInstanceId())
+                .activityId(decided.getTaskDefinitionKey()).list();
+        long decidedAt = visits.stream().filter(a -> a.getId().equals(decided.getActivityInstanceId()))
+                .mapToLong(ApprovalOperations::sequenceOf).findFirst().orElse(Long.MAX_VALUE);
+        return visits.stream().anyMatch(a -> sequenceOf(a) > decidedAt);
+    }
+
+    private static long sequenceOf(org.camunda.bpm.engine.history.HistoricActivityInstance activity) {
+        return ((HistoricActivityInstanceEventEntity) activity).getSequenceCounter();
     }
 
     // whoever completed it: an approver may complete an offered task without claiming it first
@@ -248,11 +261,11 @@ class ApprovalOperations {
         String pi = decided.getProcessInstanceId();
         var activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).list();
         long decidedAt = activities.stream().filter(a -> a.getId().equals(decided.getActivityInstanceId()))
-                .mapToLong(a -> ((HistoricActivityInstanceEventEntity) a).getSequenceCounter()).findFirst()
+                .mapToLong(ApprovalOperations::sequenceOf).findFirst()
                 .orElseThrow(() -> new OperationRefused(409, "the step of task " + decided.getId() + " is not in the request's history"));
         for (var activity : activities) {
             // earlier steps, and steps cancelled by an earlier take-back, are not "after" this decision
-            if (((HistoricActivityInstanceEventEntity) activity).getSequenceCounter() <= decidedAt || activity.isCanceled()
+            if (sequenceOf(activity) <= decidedAt || activity.isCanceled()
                     || activity.getStartTime().before(decided.getStartTime())) {
                 continue;
             }
