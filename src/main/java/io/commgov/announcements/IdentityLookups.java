@@ -2,11 +2,11 @@ package io.commgov.announcements;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
+import io.commgov.identity.Unrestricted;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +33,7 @@ class IdentityLookups {
         return asEngine(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList());
     }
 
-    <T> T asEngine(Callable<T> lookup) {
-        var commandContext = Context.getCommandContext();
-        try {
-            return commandContext == null ? lookup.call() : commandContext.runWithoutAuthorization(lookup);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    <T> T asEngine(Supplier<T> lookup) {
+        return Unrestricted.asEngine(identityService, lookup);
     }
 }

@@ -3,6 +3,7 @@ package io.commgov.approvals;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.commgov.identity.Unrestricted;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.HistoryService;
@@ -121,13 +122,7 @@ class ApprovalTasks {
 
     // permission is decided by the operation from the request itself; the engine acts as itself for the change
     <T> T asEngine(Supplier<T> work) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
+        return Unrestricted.asEngine(identityService, work);
     }
 
     static ContractViolationException invalid(String field, String rule, String message) {

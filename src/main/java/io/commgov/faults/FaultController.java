@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.commgov.identity.CurrentUser;
+import io.commgov.identity.Unrestricted;
 import io.commgov.identity.Role;
 import io.commgov.sla.Sla;
 import io.commgov.validation.ContractViolationException;
@@ -87,13 +88,7 @@ class FaultController {
     }
 
     private <T> T asEngine(Supplier<T> work) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
+        return Unrestricted.asEngine(identityService, work);
     }
 
     private static String text(java.time.Instant instant) {

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Service;
 
 /** Departments are Camunda groups {@code dept-<CODE>} of type {@value #GROUP_TYPE}; their heads are also in {@code dept-head}. */
@@ -63,15 +62,6 @@ public class Departments {
 
     // the organisation chart is read on the request's behalf, not limited to what the acting user may see
     private <T> T unrestricted(Supplier<T> lookup) {
-        if (Context.getCommandContext() != null) {
-            return Unrestricted.lookup(lookup);
-        }
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
+        return Unrestricted.asEngine(identityService, lookup);
     }
 }

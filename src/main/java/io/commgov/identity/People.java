@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -61,19 +60,7 @@ public class People {
         return holders;
     }
 
-    // inside an engine command its authorization check is switched off; outside one, the query runs as the engine
     private <T> T unrestricted(Supplier<T> lookup) {
-        if (Context.getCommandContext() != null) {
-            return Unrestricted.lookup(lookup);
-        }
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            if (authentication != null) {
-                identityService.setAuthentication(authentication);
-            }
-        }
+        return Unrestricted.asEngine(identityService, lookup);
     }
 }

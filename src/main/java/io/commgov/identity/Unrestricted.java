@@ -2,6 +2,7 @@ package io.commgov.identity;
 
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
@@ -24,6 +25,25 @@ public final class Unrestricted {
             return lookup.get();
         } finally {
             commandContext.enableAuthorizationCheck();
+        }
+    }
+
+    /**
+     * Work done on a request's behalf, whoever is logged in: inside an engine command its authorization check is switched
+     * off; outside one the work runs as the engine (no authenticated user) and the caller's authentication is restored.
+     */
+    public static <T> T asEngine(IdentityService identityService, Supplier<T> work) {
+        if (Context.getCommandContext() != null) {
+            return lookup(work);
+        }
+        var authentication = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (authentication != null) {
+                identityService.setAuthentication(authentication);
+            }
         }
     }
 }
