@@ -132,6 +132,12 @@ class EngineRestErrors {
     /** The status a client-caused engine exception deserves, or {@code null} when it is not one. */
     static Response answerFor(Throwable exception, TaskLookup tasks) {
         Response answer = classify(exception);
+        if (answer != null && MISSING_VARIABLE_TYPE.equals(typeOf(answer))) {
+            // a loser's command can read the execution the winner has just moved to the next step and fail there, on a
+            // variable that step reads (two nodes, read-committed): when the task is gone, the race is the answer
+            Response race = lostRace(tasks);
+            return race != null ? race : answer;
+        }
         if (answer != null && answer.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
             Response ended = alreadyEnded(tasks);
             return ended != null ? ended : answer;
@@ -177,13 +183,19 @@ class EngineRestErrors {
         return null;
     }
 
+    private static final String MISSING_VARIABLE_TYPE = "InvalidVariables";
+
+    private static Object typeOf(Response answer) {
+        return answer.getEntity() instanceof Map<?, ?> body ? body.get("type") : null;
+    }
+
     private static final java.util.regex.Pattern MISSING_VARIABLE = java.util.regex.Pattern.compile("Cannot resolve identifier '(\\w+)'");
 
     // the body shape of CommGov's own 400s (field, rule, message), which Tasklist and clients read
     private static Response missingVariable(String field) {
         String message = field + " is required by this process";
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "InvalidVariables");
+        body.put("type", MISSING_VARIABLE_TYPE);
         body.put("message", "Invalid request: " + field + " (required): " + message);
         body.put("errors", java.util.List.of(Map.of("field", field, "rule", "required", "message", message)));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
