@@ -89,5 +89,8 @@ final class AuditFixture implements AutoCloseable {
     @Override
     public void close() {
         pools.forEach(HikariDataSource::close);
+        if (!url.startsWith("jdbc:h2")) {
+            MariaDb.dropDatabase(url);
+        }
     }
 }

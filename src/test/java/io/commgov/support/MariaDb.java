@@ -37,4 +37,18 @@ public final class MariaDb {
         }
         return m.group(1) + name + m.group(3);
     }
+
+    /** Drops a database {@link #freshDatabase} made, so a run leaves only the run's own database behind. */
+    public static void dropDatabase(String url) {
+        var m = DATABASE_IN_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("Unexpected MariaDB URL " + url);
+        }
+        try (var connection = DriverManager.getConnection(m.group(1), "root", "");
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + m.group(2) + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the test database " + m.group(2) + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -37,9 +37,9 @@ final class VaultDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!url.startsWith("jdbc:h2")) {
-            jdbc.execute("DROP DATABASE `" + jdbc.queryForObject("SELECT DATABASE()", String.class) + "`");
-        }
         pool.close();
+        if (!url.startsWith("jdbc:h2")) {
+            MariaDb.dropDatabase(url);
+        }
     }
 }
