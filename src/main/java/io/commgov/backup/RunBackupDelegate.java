@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RunBackup: today's backup; a failure is recorded and left to the engine's retries and an incident in Cockpit. */
+/**
+ * Task_RunBackup (asynchronous, so a failure does not undo the Quartz start): today's backup; each failure is recorded in
+ * {@code cg_backup_run} and left to the engine's retries (R3/PT10M), then to an incident in Cockpit.
+ */
 @Component
 class RunBackupDelegate implements JavaDelegate {
 

@@ -51,6 +51,7 @@ class BackupClusterTest {
     @Autowired QuartzProperties quartz;
     @Autowired ApplicationContext context;
     @Autowired HistoryService historyService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
     @Autowired @Qualifier("backupDailyJob") JobDetail dailyJob;
 
@@ -94,6 +95,11 @@ class BackupClusterTest {
             started.addAll(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("backup-daily")
                     .startedAfter(Date.from(since)).variableValueEquals(BackupRuns.NODE, node).list());
         }
+        assertThat(started).hasSize(1);
+        // the backup itself is the runbook's asynchronous first step (job executors are off in tests)
+        managementService.createJobQuery().processInstanceId(started.get(0).getId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        started.replaceAll(pi -> historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult());
         assertThat(started).singleElement().satisfies(pi -> {
             assertThat(pi.getEndActivityId()).isEqualTo("EndEvent_BackedUp");
             assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

@@ -1,6 +1,7 @@
 package io.commgov.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ class BackupDailyProcessTest {
         ClockUtil.setCurrentTime(BackupRestoreTest.at("2030-04-01T02:00:00+08:00"));
 
         String id = runs.start(BackupSchedule.DAILY, "node-test");
+        BpmnAwareTests.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult())
+                .as("the backup runs as a job of its own").isWaitingAt("Task_RunBackup");
+        BpmnAwareTests.execute(BpmnAwareTests.job(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()));
 
         var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_BackedUp");
@@ -82,5 +86,46 @@ class BackupDailyProcessTest {
         var files = BackupArchive.list(backups.directory());
         assertThat(files).hasSize(1);
         assertThat(files.get(0).getFileName().toString()).isNotEqualTo(old).startsWith("commgov-20300331-18");
+    }
+
+    @Test
+    void aFailingBackupIsRetriedThenLeftAsAnIncidentInCockpitEachFailureRecorded() throws Exception {
+        long failedBefore = failedRuns();
+        String id = runs.start(BackupSchedule.DAILY, "node-test");
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        var job = BpmnAwareTests.job(instance);
+        Path directory = backups.directory();
+        Path aside = directory.resolveSibling(directory.getFileName() + "-aside");
+        Files.move(directory, aside);
+        Files.writeString(directory, "not a directory: the backup cannot be written");
+        try {
+            assertThat(job.getRetries()).isEqualTo(3);
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("Backup failed");
+            var retried = managementService.createJobQuery().jobId(job.getId()).singleResult();
+            assertThat(retried.getRetries()).as("R3/PT10M").isEqualTo(2);
+            assertThat(retried.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+            managementService.setJobRetries(job.getId(), 1);
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("Backup failed");
+        } finally {
+            Files.delete(directory);
+            Files.move(aside, directory);
+        }
+        var incident = runtimeService.createIncidentQuery().processInstanceId(id).singleResult();
+        assertThat(incident).as("visible in Cockpit").isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("Task_RunBackup");
+        assertThat(incident.getIncidentMessage()).contains("Backup failed");
+        assertThat(failedRuns()).as("each failure recorded").isEqualTo(failedBefore + 2);
+
+        // the cause mended, a retry from Cockpit finishes the runbook
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_BackedUp");
+    }
+
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private long failedRuns() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM cg_backup_run WHERE kind = 'BACKUP' AND outcome = 'FAILED'", Long.class);
     }
 }
