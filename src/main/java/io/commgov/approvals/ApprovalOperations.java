@@ -202,7 +202,8 @@ class ApprovalOperations {
             for (int first = 0; first < DECISION_SCAN_LIMIT && found.size() < max; first += DECISION_PAGE) {
                 var page = historyService.createUserOperationLogQuery().userId(user).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
                         .entityType(org.camunda.bpm.engine.EntityTypes.TASK).orderByTimestamp().desc().listPage(first, DECISION_PAGE);
-                page.forEach(entry -> openDecision(entry.getTaskId(), user, seen).ifPresent(found::add));
+                // the user's own completion entries: they are the decider
+                page.forEach(entry -> openDecision(entry.getTaskId(), user, seen, true).ifPresent(found::add));
                 if (page.size() < DECISION_PAGE) {
                     break;
                 }
@@ -210,7 +211,7 @@ class ApprovalOperations {
             // completions made without an authenticated user (no operation log entry) by the assignee
             historyService.createHistoricTaskInstanceQuery().taskAssignee(user).finished().processUnfinished()
                     .orderByHistoricTaskInstanceEndTime().desc().listPage(0, DECISION_PAGE)
-                    .forEach(t -> openDecision(t.getId(), user, seen).ifPresent(found::add));
+                    .forEach(t -> openDecision(t.getId(), user, seen, false).ifPresent(found::add));
             return found.stream()
                     .sorted(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed())
                     .limit(max)
@@ -224,13 +225,13 @@ class ApprovalOperations {
     private static final int DECISION_SCAN_LIMIT = 2_000;
 
     // an approval the user decided on a running request whose step has not been opened again (taken back, sent round)
-    private java.util.Optional<HistoricTaskInstance> openDecision(String taskId, String user, Set<String> seen) {
+    private java.util.Optional<HistoricTaskInstance> openDecision(String taskId, String user, Set<String> seen, boolean decidedByUser) {
         if (taskId == null || !seen.add(taskId)) {
             return java.util.Optional.empty();
         }
         HistoricTaskInstance t = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().processUnfinished()
                 .taskDeleteReason("completed").singleResult();
-        boolean open = t != null && user.equals(deciderOf(t)) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey())
+        boolean open = t != null && (decidedByUser || user.equals(deciderOf(t))) && tasks.isApproval(t.getProcessDefinitionId(), t.getTaskDefinitionKey())
                 && !openedAgain(t);
         return open ? java.util.Optional.of(t) : java.util.Optional.empty();
     }
