@@ -6,44 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 import io.commgov.support.Api;
-import io.commgov.support.Browser;
+import io.commgov.support.BrowserSession;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.OpenRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The requester withdraws a pending request from Tasklist: 我发起的 → the task → tab 申请操作 → 撤回申请. */
 @CommGovIntegrationTest
 class WithdrawBrowserTest {
 
-    @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired TestRestTemplate rest;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.chinese();
 
     @Test
     void theRequesterWithdrawsAPendingRequestFromTasklist() {
@@ -51,18 +37,18 @@ class WithdrawBrowserTest {
         OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
         ProcessInstance request = reportFault(symptom);
 
-        browser.logInToTasklist("emma");
-        browser.clickFilter("我发起的");
-        browser.newestFirst();
+        session.browser().logInToTasklist("emma");
+        session.browser().clickFilter("我发起的");
+        session.browser().newestFirst();
         String name = "响应故障：" + symptom;
-        browser.waitForText(name);
-        browser.click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
-        browser.click(By.xpath("//a[normalize-space()='申请操作']"));
-        browser.type(By.id("commgov-reason"), "已自行解决");
-        browser.screenshot("withdraw-tab");
-        browser.click(By.cssSelector(".commgov-withdraw"));
-        browser.waitForText("申请已撤回。");
-        browser.screenshot("withdrawn");
+        session.browser().waitForText(name);
+        session.browser().click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
+        session.browser().click(By.xpath("//a[normalize-space()='申请操作']"));
+        session.browser().type(By.id("commgov-reason"), "已自行解决");
+        session.browser().screenshot("withdraw-tab");
+        session.browser().click(By.cssSelector(".commgov-withdraw"));
+        session.browser().waitForText("申请已撤回。");
+        session.browser().screenshot("withdrawn");
 
         var history = historyService.createHistoricProcessInstanceQuery().processInstanceId(request.getId()).singleResult();
         assertThat(history.getEndTime()).as("the request has ended").isNotNull();
@@ -71,8 +57,8 @@ class WithdrawBrowserTest {
                 .contains("request.withdrawn").contains("\"actor\":\"emma\"");
 
         // a second click is refused with the reason, shown as it is
-        browser.click(By.cssSelector(".commgov-withdraw"));
-        browser.waitForText("未执行");
+        session.browser().click(By.cssSelector(".commgov-withdraw"));
+        session.browser().waitForText("未执行");
     }
 
     private ProcessInstance reportFault(String symptom) {

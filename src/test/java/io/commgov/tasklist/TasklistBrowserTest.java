@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commgov.support.Browser;
+import io.commgov.support.BrowserSession;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.OpenRequests;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,14 +20,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist as people see it, in Debian's headless chromium: an English-language browser still gets Chinese (English on
@@ -41,26 +41,20 @@ class TasklistBrowserTest {
     private static final List<String> GENERAL_FILTERS = List.of("我的待办", "我的组任务", "即将超时", "已超时", "我发起的");
     private static final String BRAND = "CommGov 企业沟通平台运营";
 
-    @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
 
+    // an English-language browser far from Shanghai still gets Chinese and Shanghai time
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.of("en-US", "Europe/Berlin");
     private Browser browser;
 
     @BeforeEach
-    void startBrowser() {
+    void endEmmasEarlierRequests() {
         OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
-        // an English-language browser far from Shanghai still gets Chinese and Shanghai time
-        browser = new Browser(port, "en-US", "Europe/Berlin");
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.browser();
     }
 
     @Test
