@@ -1,13 +1,12 @@
 package io.commgov.accounts;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.commgov.support.Acting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 
 /** Acting as a demo user against the engine API, with that user's groups, so authorizations and four-eyes apply. */
@@ -22,13 +21,7 @@ final class AccountTestSupport {
     }
 
     <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return Acting.as(identityService, user, action);
     }
 
     void run(String user, Runnable action) {

@@ -187,8 +187,6 @@ class ApprovalOperationsOnProcessesTest {
 
     // ---------------------------------------------------------------- take back (拿回)
 
-    // Known defect: in the full MariaDB run (not alone, not on H2) the list came back empty for the test's own decision;
-    // the cause is not found yet, so this runs on H2 only until it is (README "Operations on any request").
     @Test
     void theApproversDecisionIsListedUntilTakenBack() throws Exception {
         OpenDecisions.endAllDecidedBy("head-rnd", operations, runtimeService);

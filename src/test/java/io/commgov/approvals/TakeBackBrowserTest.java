@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.commgov.support.Acting;
+import io.commgov.support.Browser;
 import io.commgov.support.BrowserSession;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.EmployeeIds;
@@ -48,19 +49,20 @@ class TakeBackBrowserTest {
         });
         assertThat(openTask(request).getTaskDefinitionKey()).isEqualTo("Task_ReviewByIt");
 
-        session.browser().logInToTasklist("head-rnd");
-        session.browser().click(By.cssSelector(".commgov-decisions-open"));
+        Browser browser = session.browser();
+        browser.logInToTasklist("head-rnd");
+        browser.click(By.cssSelector(".commgov-decisions-open"));
         By row = By.cssSelector(".commgov-decision[data-task-id='" + decided + "']");
-        session.browser().waitFor(row);
-        session.browser().screenshot("take-back-list");
-        session.browser().click(By.cssSelector(".commgov-decision[data-task-id='" + decided + "'] .commgov-take-back"));
-        session.browser().waitForText("已拿回");
-        session.browser().screenshot("taken-back");
+        browser.waitFor(row);
+        browser.screenshot("take-back-list");
+        browser.click(By.cssSelector(".commgov-decision[data-task-id='" + decided + "'] .commgov-take-back"));
+        browser.waitForText("已拿回");
+        browser.screenshot("taken-back");
 
         Task again = openTask(request);
         assertThat(again.getTaskDefinitionKey()).as("the decided step is open again").isEqualTo("Task_ReviewByDeptHead");
         assertThat(again.getAssignee()).isEqualTo("head-rnd");
-        assertThat(session.browser().driver().findElements(row)).as("a decision taken back leaves the list").isEmpty();
+        assertThat(browser.driver().findElements(row)).as("a decision taken back leaves the list").isEmpty();
     }
 
     private Task openTask(ProcessInstance request) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commgov.support.Api;
+import io.commgov.support.Browser;
 import io.commgov.support.BrowserSession;
 import io.commgov.support.CommGovIntegrationTest;
 import io.commgov.support.OpenRequests;
@@ -37,18 +38,19 @@ class WithdrawBrowserTest {
         OpenRequests.endAllStartedBy("emma", historyService, runtimeService);
         ProcessInstance request = reportFault(symptom);
 
-        session.browser().logInToTasklist("emma");
-        session.browser().clickFilter("我发起的");
-        session.browser().newestFirst();
+        Browser browser = session.browser();
+        browser.logInToTasklist("emma");
+        browser.clickFilter("我发起的");
+        browser.newestFirst();
         String name = "响应故障：" + symptom;
-        session.browser().waitForText(name);
-        session.browser().click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
-        session.browser().click(By.xpath("//a[normalize-space()='申请操作']"));
-        session.browser().type(By.id("commgov-reason"), "已自行解决");
-        session.browser().screenshot("withdraw-tab");
-        session.browser().click(By.cssSelector(".commgov-withdraw"));
-        session.browser().waitForText("申请已撤回。");
-        session.browser().screenshot("withdrawn");
+        browser.waitForText(name);
+        browser.click(By.xpath("//a[contains(normalize-space(), '" + name + "')]"));
+        browser.click(By.xpath("//a[normalize-space()='申请操作']"));
+        browser.type(By.id("commgov-reason"), "已自行解决");
+        browser.screenshot("withdraw-tab");
+        browser.click(By.cssSelector(".commgov-withdraw"));
+        browser.waitForText("申请已撤回。");
+        browser.screenshot("withdrawn");
 
         var history = historyService.createHistoricProcessInstanceQuery().processInstanceId(request.getId()).singleResult();
         assertThat(history.getEndTime()).as("the request has ended").isNotNull();
@@ -57,8 +59,8 @@ class WithdrawBrowserTest {
                 .contains("request.withdrawn").contains("\"actor\":\"emma\"");
 
         // a second click is refused with the reason, shown as it is
-        session.browser().click(By.cssSelector(".commgov-withdraw"));
-        session.browser().waitForText("未执行");
+        browser.click(By.cssSelector(".commgov-withdraw"));
+        browser.waitForText("未执行");
     }
 
     private ProcessInstance reportFault(String symptom) {
