@@ -257,7 +257,7 @@ class ApprovalOperationsController {
         audit.record("operation." + operation, objectType, objectId, status == 403 ? Outcome.DENIED : Outcome.FAILURE, status + " " + message);
     }
 
-    /** One input and its bound (README "Limits"). */
+    /** One input and its bound (docs/security.md, "Limits"). */
     private record Bound(String field, String value, int max) {
     }
 

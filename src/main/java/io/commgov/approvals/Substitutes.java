@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Substitutes {
 
-    /** The longest absence a substitute covers (README "Limits"). */
+    /** The longest absence a substitute covers (docs/security.md, "Limits"). */
     static final int MAX_DAYS = 366;
 
     record Substitute(String userId, String substituteId, Instant from, Instant until) {

@@ -27,7 +27,7 @@ class AuditController {
     static final String SECURITY = "security";
     static final String CAMUNDA_ADMIN = "camunda-admin";
     static final String ARCHIVE = "AUDIT_ARCHIVE";
-    /** Bounds of a search (README "Limits"): filters at most 200 characters, pages up to 10,000 deep. */
+    /** Bounds of a search (docs/security.md, "Limits"): filters at most 200 characters, pages up to 10,000 deep. */
     static final int MAX_TEXT = 200;
     static final int MAX_PAGE = 10_000;
 

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Camunda checks a job against the process it belongs to, and lets anyone act on a job that belongs to no process
  * ("standalone": the history cleanup, batch seed and monitor jobs): {@code POST /engine-rest/job/{id}/execute} by any
  * employee ran the history cleanup at once. Here a standalone job is the platform administrator's (camunda-admin) to
- * read, execute, retry, reschedule, suspend or delete; the job executor itself runs with no user and is not affected.
+ * read, execute, retry, reschedule, re-prioritise, suspend or delete (the command checker, and a guard for suspension,
+ * which asks no checker), and a refused execution leaves the job's retries alone. The job executor runs with no user and
+ * is not affected.
  */
 @Component
 class StandaloneJobsForAdministrators extends AbstractProcessEnginePlugin {

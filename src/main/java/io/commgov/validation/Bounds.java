@@ -1,13 +1,10 @@
 package io.commgov.validation;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The documented upper bounds of every input of CommGov's {@code /api} that drives work (README "Limits"): a value past
+ * The documented upper bounds of every input of CommGov's {@code /api} that drives work (docs/security.md, "Limits"): a value past
  * one is refused before any work with a 400 naming the field, the rule and the bound, so no request can hold a thread,
  * memory or the log for longer than it takes to say no.
  */
@@ -28,9 +25,6 @@ public final class Bounds {
     /** Dates and date-times: the years a calendar, an SLA or a report can mean. */
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 9999;
-
-    private static final Instant EARLIEST = OffsetDateTime.of(FIRST_YEAR, 1, 1, 0, 0, 0, 0, ZoneOffset.MAX).toInstant();
-    private static final Instant AFTER_LATEST = OffsetDateTime.of(LAST_YEAR, 12, 31, 23, 59, 59, 0, ZoneOffset.MIN).toInstant();
 
     private Bounds() {
     }
@@ -66,12 +60,6 @@ public final class Bounds {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             errors.add(new Violation(field, "date-range", field + " must lie between the years " + FIRST_YEAR + " and " + LAST_YEAR
                     + " (got the year " + year + ")"));
-        }
-    }
-
-    public static void year(List<Violation> errors, String field, Instant instant) {
-        if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
-            errors.add(new Violation(field, "date-range", field + " must lie between the years " + FIRST_YEAR + " and " + LAST_YEAR));
         }
     }
 
