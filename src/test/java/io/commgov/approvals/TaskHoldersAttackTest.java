@@ -144,6 +144,29 @@ class TaskHoldersAttackTest {
     }
 
     @Test
+    void aSignersSubtaskStaysWithTheSignerItWasMadeFor() throws Exception {
+        Task review = accountReviewByIt();
+        assertThat(api.post("ivan", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "ivan")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        var added = api.post("ivan", "/api/tasks/" + review.getId() + "/signers", Map.of("userIds", java.util.List.of("iris"),
+                "position", "BEFORE", "mode", "SEQUENTIAL"));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.OK);
+        Task signature = taskService.createTaskQuery().taskParentTaskId(review.getId()).singleResult();
+        assertThat(signature.getAssignee()).isEqualTo("iris");
+
+        var byIris = api.post("iris", "/engine-rest/task/" + signature.getId() + "/assignee", Map.of("userId", "emma"));
+        assertThat(byIris.getStatusCode().is4xxClientError()).as(byIris.getBody()).isTrue();
+        assertThat(errors(api.post("admin", "/engine-rest/task/" + signature.getId() + "/assignee", Map.of("userId", "emma"))))
+                .containsEntry("assignee", "not-entitled");
+        assertThat(errors(api.post("admin", "/engine-rest/task/" + signature.getId() + "/identity-links",
+                Map.of("userId", "emma", "type", "candidate")))).containsEntry("candidate", "not-entitled");
+        var delegated = api.post("iris", "/engine-rest/task/" + signature.getId() + "/delegate", Map.of("userId", "emma"));
+        assertThat(delegated.getStatusCode().is4xxClientError()).as(delegated.getBody()).isTrue();
+        assertThat(reload(signature).getAssignee()).as("nothing changed").isEqualTo("iris");
+        assertThat(taskService.getIdentityLinksForTask(signature.getId())).noneMatch(l -> "emma".equals(l.getUserId()));
+    }
+
+    @Test
     void theAdministratorsCancellationsAndModificationsAreAuditedWithTheirReason() throws Exception {
         Task review = accountReviewByIt();
         String pi = review.getProcessInstanceId();
