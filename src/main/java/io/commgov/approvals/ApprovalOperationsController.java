@@ -150,7 +150,7 @@ class ApprovalOperationsController {
     @GetMapping("/api/tasks/{taskId}/signers")
     Map<String, List<Signers.Signer>> listSigners(@PathVariable String taskId) {
         bounded(id("taskId", taskId));
-        return Map.of("signers", signers.list(taskId));
+        return Map.of("signers", signers.listFor(taskId, me(), currentUser.groups()));
     }
 
     @DeleteMapping("/api/tasks/{taskId}/signers/{userId}")
