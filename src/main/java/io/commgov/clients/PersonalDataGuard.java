@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a client's phone, e-mail and id number out of Camunda's tables (R-CLI-2): when {@code client-onboarding} starts,
  * after its contract passed, they go into the encrypted store (referenced from {@code cg_client}) and leave the process, which keeps only the
- * {@code clientId}; and no history event of those variables is ever written.
+ * {@code clientId}; and no history event of those variables is ever written. Nor, for any process, the engine's
+ * form-field rows ({@code ACT_HI_DETAIL} of type FormProperty): a {@code submit-form} copies every submitted text there,
+ * beside the variables' own history and past every guard of it, so the same data would be kept twice and once in clear.
  */
 @Component
 class PersonalDataGuard extends AbstractProcessEnginePlugin {
@@ -71,6 +74,8 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 (String) execution.getVariable("processingPurpose"), (String) execution.getVariable("initiator"),
                 execution.getProcessInstanceId());
         execution.setVariable("clientId", id);
+        // the forms show it in a read-only text field, which cannot show a list
+        execution.setVariable("projectGroupsText", String.join(", ", TextLists.of(execution.getVariable("projectGroups"))));
         PERSONAL.forEach(execution::removeVariable);
     }
 
@@ -95,12 +100,17 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 || definitionId != null && definitionId.startsWith(PROCESS_KEY + ":");
     }
 
-    /** Hands every history event on, except those of a client's personal variables. */
+    /** Form-field rows repeat what the variables' history holds (or, guarded, does not hold): none are written. */
+    static boolean isFormField(HistoryEvent event) {
+        return event instanceof HistoricFormPropertyEventEntity;
+    }
+
+    /** Hands every history event on, except those of a client's personal variables and every form-field row. */
     record WithoutPersonalData(HistoryEventHandler delegate) implements HistoryEventHandler {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPersonal(event)) {
+            if (!isPersonal(event) && !isFormField(event)) {
                 delegate.handleEvent(event);
             }
         }
