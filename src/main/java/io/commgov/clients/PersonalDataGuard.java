@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.Violation;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -100,6 +104,25 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 || definitionId != null && definitionId.startsWith(PROCESS_KEY + ":");
     }
 
+    /**
+     * Personal data enters a client's process only at its start, on its way into the store. Written later (a task's
+     * completion variables, PUT of a variable, a modification or a message with variables), it would stay a clear
+     * runtime variable until the project ends: refused, naming the field. Its removal at the start goes on.
+     */
+    static void refuseAfterStart(HistoricVariableUpdateEventEntity variable) {
+        if (HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(variable.getEventType())) {
+            return;
+        }
+        var commandContext = Context.getCommandContext();
+        var instance = commandContext == null || variable.getProcessInstanceId() == null ? null
+                : commandContext.getExecutionManager().findExecutionById(variable.getProcessInstanceId());
+        if (instance != null && instance.getVariable("clientId") != null) {
+            throw new ContractViolationException(List.of(new Violation(variable.getVariableName(), "personal-data-at-start-only",
+                    variable.getVariableName() + " is a client's personal data: it is given when the request starts and kept "
+                            + "encrypted; it cannot be written to the request afterwards")));
+        }
+    }
+
     /** Form-field rows repeat what the variables' history holds (or, guarded, does not hold): none are written. */
     static boolean isFormField(HistoryEvent event) {
         return event instanceof HistoricFormPropertyEventEntity;
@@ -110,7 +133,9 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPersonal(event) && !isFormField(event)) {
+            if (isPersonal(event)) {
+                refuseAfterStart((HistoricVariableUpdateEventEntity) event);
+            } else if (!isFormField(event)) {
                 delegate.handleEvent(event);
             }
         }

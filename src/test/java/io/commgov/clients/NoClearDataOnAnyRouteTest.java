@@ -87,6 +87,25 @@ class NoClearDataOnAnyRouteTest {
     }
 
     @Test
+    void personalDataWrittenAfterTheStartIsRefusedSoItNeverRestsAsAClearVariable() throws Exception {
+        var started = api.post("sam", "/engine-rest/process-definition/key/client-onboarding/start", Map.of("variables", clientVariables()));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String pi = json.readTree(started.getBody()).path("id").asText();
+        String later = "136" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String task = taskOf(pi, "Task_ReviewBySalesHead");
+
+        var completion = api.post("sarah", "/engine-rest/task/" + task + "/submit-form", Map.of("variables",
+                Map.of("approved", var(true, "Boolean"), "phone", var(later, "String"))));
+        assertThat(completion.getStatusCode().value()).as(completion.getBody()).isEqualTo(400);
+        assertThat(completion.getBody()).contains("phone").doesNotContain(later);
+        var put = api.put("sarah", "/engine-rest/task/" + task + "/variables/phone", var(later, "String"));
+        assertThat(put.getStatusCode().value()).as(put.getBody()).isIn(400, 403);
+
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the review is still open").isEqualTo(1);
+        assertThat(DatabaseScan.columnsContaining(dataSource, phone, email, idNumber, later)).isEmpty();
+    }
+
+    @Test
     void anAnnouncementRejectedByTheScreenKeepsItsCustomerDataOnlySealed() throws Exception {
         String body = "请各位回访客户" + tag + "，电话 " + phone + "，身份证 " + idNumber + "。";
         String pi = submitAnnouncement("emma", "客户回访安排 " + tag, body);
