@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 /**
  * The body of an announcement is never written to the engine's history (R-ANN-1, R-SEC): while under review it is a
  * runtime variable, gone when the process ends; what was decided is {@code cg_announcement}, where a rejected body is
- * kept only sealed. History of the body would keep a rejected body, customer data and all, in clear for months.
+ * kept only sealed. History of the body would keep a rejected body, customer data and all, in clear for months. The
+ * title and the summary made of it stay in history, with customer data masked (a title rejected for it included).
  */
 @Component
 class BodyOutOfHistory extends AbstractProcessEnginePlugin {
 
     static final String PROCESS_KEY = "announcement-review";
     static final String BODY = "body";
+    static final java.util.Set<String> MASKED = java.util.Set.of("title", "summary");
 
     // wraps whatever handlers the engine ended up with, so other plugins' handlers keep working
     @Override
@@ -27,9 +29,18 @@ class BodyOutOfHistory extends AbstractProcessEnginePlugin {
     }
 
     static boolean isBody(HistoryEvent event) {
-        if (!(event instanceof HistoricVariableUpdateEventEntity variable) || !BODY.equals(variable.getVariableName())) {
-            return false;
+        return event instanceof HistoricVariableUpdateEventEntity variable && BODY.equals(variable.getVariableName()) && ofThisProcess(variable);
+    }
+
+    static void maskTitle(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable && MASKED.contains(variable.getVariableName())
+                && variable.getTextValue() != null && ofThisProcess(variable)) {
+            variable.setTextValue(ContentScreen.masked(variable.getTextValue()));
+            variable.setTextValue2(variable.getTextValue2() == null ? null : ContentScreen.masked(variable.getTextValue2()));
         }
+    }
+
+    private static boolean ofThisProcess(HistoricVariableUpdateEventEntity variable) {
         String definitionId = variable.getProcessDefinitionId();
         return PROCESS_KEY.equals(variable.getProcessDefinitionKey())
                 || definitionId != null && definitionId.startsWith(PROCESS_KEY + ":");
@@ -40,6 +51,7 @@ class BodyOutOfHistory extends AbstractProcessEnginePlugin {
         @Override
         public void handleEvent(HistoryEvent event) {
             if (!isBody(event)) {
+                maskTitle(event);
                 delegate.handleEvent(event);
             }
         }

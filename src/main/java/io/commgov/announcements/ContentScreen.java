@@ -25,7 +25,7 @@ public class ContentScreen {
 
     private final ScreenWords words;
     private final CustomerDataRules customerData;
-    private final CustomerDataRules everyAddress = new CustomerDataRules(1);
+    private static final CustomerDataRules EVERY_ADDRESS = new CustomerDataRules(1);
     private volatile Loaded loaded;
 
     private record Loaded(String signature, WordMatcher matcher) {
@@ -70,12 +70,16 @@ public class ContentScreen {
 
     /** The text with every customer-data pattern (a single e-mail address too) and every long number masked. */
     public String maskCustomerData(String text) {
+        return masked(text);
+    }
+
+    static String masked(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         var out = new StringBuilder(text);
         // from the end, so earlier positions stay valid; overlapping hits are masked once
-        var hits = new ArrayList<>(everyAddress.find(text));
+        var hits = new ArrayList<>(EVERY_ADDRESS.find(text));
         hits.sort(Comparator.comparingInt(CustomerDataRules.Hit::start).reversed());
         int limit = text.length();
         for (var hit : hits) {

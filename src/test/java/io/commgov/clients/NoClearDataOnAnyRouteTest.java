@@ -108,14 +108,15 @@ class NoClearDataOnAnyRouteTest {
     @Test
     void anAnnouncementRejectedByTheScreenKeepsItsCustomerDataOnlySealed() throws Exception {
         String body = "请各位回访客户" + tag + "，电话 " + phone + "，身份证 " + idNumber + "。";
-        String pi = submitAnnouncement("emma", "客户回访安排 " + tag, body);
-        assertThat(DatabaseScan.columnsContaining(dataSource, phone, idNumber, "回访客户" + tag)).as("rejected content in clear").isEmpty();
+        String title = "回访 " + email + " " + phone;
+        String pi = submitAnnouncement("emma", title, body);
+        assertThat(DatabaseScan.columnsContaining(dataSource, phone, idNumber, email, "回访客户" + tag)).as("rejected content in clear").isEmpty();
 
         var row = jdbc.queryForMap("SELECT status, title, body, content_record, content_sm3 FROM cg_announcement WHERE process_instance_id = ?", pi);
         assertThat(row.get("status")).isEqualTo("REJECTED_BY_SCREEN");
         assertThat(row.get("content_record")).as("sealed in the encrypted store").isNotNull();
         assertThat(row.get("body")).isEqualTo("");
-        assertThat(row.get("content_sm3")).isEqualTo(ContentDigestProbe.sm3("客户回访安排 " + tag, body));
+        assertThat(row.get("content_sm3")).isEqualTo(ContentDigestProbe.sm3(title, body));
     }
 
     @Test
