@@ -36,7 +36,7 @@ class TaskNamesModelTest {
             "announcement-review", "data-export", "vendor-selection", "fault-escalation", "sla-demo");
     /** Processes that start themselves (timers, messages) or are started by another process. */
     static final Set<String> SYSTEM_STARTED = Set.of("kpi-review", "kpi-improvement", "security-audit", "backup-daily",
-            "backup-restore-drill", "calendar-schedule-review", "client-hand-over");
+            "backup-restore-drill", "calendar-schedule-review", "client-hand-over", "model-change");
 
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     private static final Pattern SUBJECT = Pattern.compile("\\$\\{[^}]+}");
