@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -45,7 +46,7 @@ class UserDeploymentsWaitForApproval implements Deployer {
         List<DecisionDefinitionEntity> decisions = artifacts(deployment, DecisionDefinitionEntity.class);
         refuseNewVersionsOfLiveDecisions(decisions);
         List<ProcessDefinitionEntity> processes = artifacts(deployment, ProcessDefinitionEntity.class);
-        holdSuspended(processes);
+        holdSuspended(deployment, processes);
 
         Set<String> modelResources = new java.util.HashSet<>();
         var deployed = new ArrayList<DeploymentAwaitsApproval.DeployedProcess>();
@@ -80,8 +81,8 @@ class UserDeploymentsWaitForApproval implements Deployer {
                 live.stream().map(d -> (Problem) new RuleProblem(message, d.getKey())).toList(), List.of());
     }
 
-    /** The new definitions and everything the deployers created for them are still in the cache, not yet written. */
-    private static void holdSuspended(List<ProcessDefinitionEntity> processes) {
+    /** The engine's deployers have just created them: the definitions, job definitions and timer start jobs are not yet written. */
+    private static void holdSuspended(DeploymentEntity deployment, List<ProcessDefinitionEntity> processes) {
         if (processes.isEmpty()) {
             return;
         }
@@ -96,8 +97,10 @@ class UserDeploymentsWaitForApproval implements Deployer {
                 jobDefinitions.add(definition.getId());
             }
         }
-        for (JobEntity job : db.getCachedEntitiesByType(JobEntity.class)) {
-            if (ids.contains(job.getProcessDefinitionId()) || jobDefinitions.contains(job.getJobDefinitionId())) {
+        // jobs are cached under AcquirableJobEntity (asking for JobEntity or TimerEntity finds none)
+        for (Object cached : db.getCachedEntitiesByType(AcquirableJobEntity.class)) {
+            if (cached instanceof JobEntity job && (ids.contains(job.getProcessDefinitionId())
+                    || jobDefinitions.contains(job.getJobDefinitionId()) || deployment.getId().equals(job.getDeploymentId()))) {
                 job.setSuspensionState(suspended);
             }
         }

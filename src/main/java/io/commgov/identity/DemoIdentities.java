@@ -55,6 +55,8 @@ class DemoIdentities implements ApplicationRunner {
         users.add(new DemoUser("sarah", "Sarah", "销售负责人", groups(Role.EMPLOYEE, Department.SAL, Role.SALES_HEAD), "E50002"));
         users.add(new DemoUser("sofia", "Sofia", "安全官", groups(Role.EMPLOYEE, Department.IT, Role.SECURITY), "E60001"));
         users.add(new DemoUser("peter", "Peter", "流程负责人", groups(Role.EMPLOYEE, Department.IT, Role.PROCESS_OWNER), "E70001"));
+        // a second process owner: model changes are approved by another person than their deployer (R-SOD)
+        users.add(new DemoUser("paula", "Paula", "流程负责人", groups(Role.EMPLOYEE, Department.ADM, Role.PROCESS_OWNER), "E70002"));
         return users;
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
+import io.commgov.support.ModelChangeApprovals;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -132,6 +133,7 @@ class DeploymentRulesTest {
     void aChangedModelFromModelerBecomesTheNextVersionAndRunningInstancesStayOnTheirs() throws IOException {
         var first = deployAs("peter", modelerFile("io/commgov/engine/modeler-roundtrip.v1.bpmn"));
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
+        ModelChangeApprovals.approve(rest, runtimeService, taskService, first);
         ProcessDefinition v1 = latest();
         ProcessInstance onV1 = runtimeService.startProcessInstanceByKey("modeler-roundtrip");
         assertThat(onV1).isWaitingAt("Task_HandleRequest");
@@ -142,6 +144,7 @@ class DeploymentRulesTest {
 
         var second = deployAs("peter", modelerFile("io/commgov/engine/modeler-roundtrip.v2.bpmn"));
         assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(HttpStatus.OK);
+        ModelChangeApprovals.approve(rest, runtimeService, taskService, second);
         ProcessDefinition v2 = latest();
         assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
         assertThat(second.getBody()).contains(v2.getId());

@@ -29,8 +29,9 @@ class DemoIdentitiesTest {
         assertThat(groupsOf("sarah")).containsExactlyInAnyOrder("sales-head", "employee", "dept-SAL");
         assertThat(groupsOf("sofia")).containsExactlyInAnyOrder("security", "employee", "dept-IT");
         assertThat(groupsOf("peter")).containsExactlyInAnyOrder("process-owner", "employee", "dept-IT");
+        assertThat(groupsOf("paula")).containsExactlyInAnyOrder("process-owner", "employee", "dept-ADM");
         assertThat(groupsOf("admin")).contains("camunda-admin");
-        for (String user : List.of("emma", "mia", "head-adm", "head-fin", "ivan", "iris", "ian", "alice", "adam", "sam", "sarah", "sofia", "peter")) {
+        for (String user : List.of("emma", "mia", "head-adm", "head-fin", "ivan", "iris", "ian", "alice", "adam", "sam", "sarah", "sofia", "peter", "paula")) {
             assertThat(identityService.checkPassword(user, "demo")).as(user).isTrue();
         }
         // a failed check locks the user for seconds, so it is made for a user of its own

@@ -219,7 +219,7 @@ class ModelChangeProcessTest {
         }
         long deployments = repositoryService.createDeploymentQuery().count();
         var changed = deploy("peter", "change-demo-score.dmn", new ClassPathResource("io/commgov/modelchanges/change-demo-score.dmn")
-                .getContentAsByteArray());
+                .getContentAsString(StandardCharsets.UTF_8).replace("&lt; 100", "&lt; 200").getBytes(StandardCharsets.UTF_8));
         assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(changed.getBody()).contains("model-change-live-decision", "Decision_ChangeDemoScore");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
@@ -229,7 +229,7 @@ class ModelChangeProcessTest {
         // the first value the engine wrote at the start, from the history of the variable
         return historyService.createHistoricDetailQuery().processInstanceId(approval.getId()).variableUpdates().list().stream()
                 .map(d -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
-                .filter(d -> d.getVariableName().equals("changes")).sorted(java.util.Comparator.comparing(d -> d.getSequenceCounter()))
+                .filter(d -> d.getVariableName().equals("changes")).sorted(java.util.Comparator.comparingInt(d -> d.getRevision()))
                 .map(d -> (String) d.getValue()).findFirst().orElseThrow(() -> new AssertionError("no history of changes for " + deploymentId));
     }
 
