@@ -16,7 +16,7 @@ public final class ModelChangeApprovals {
     private ModelChangeApprovals() {
     }
 
-    /** Approves, as paula over REST, the deployment a {@code POST /engine-rest/deployment/create} answered with. */
+    /** Approves, as paula over REST (if it still waits), the deployment a {@code POST /engine-rest/deployment/create} answered with. */
     public static void approve(TestRestTemplate rest, RuntimeService runtimeService, TaskService taskService,
                                ResponseEntity<String> deployed) {
         String deploymentId;
@@ -28,7 +28,7 @@ public final class ModelChangeApprovals {
         var approval = runtimeService.createProcessInstanceQuery().processDefinitionKey("model-change")
                 .processInstanceBusinessKey(deploymentId).singleResult();
         if (approval == null) {
-            throw new AssertionError("no model-change waits for deployment " + deploymentId);
+            return; // deploy-changed-only answered with an earlier deployment, decided already
         }
         String taskId = taskService.createTaskQuery().processInstanceId(approval.getId()).singleResult().getId();
         var answer = new Api(rest).post("paula", "/engine-rest/task/" + taskId + "/complete",
