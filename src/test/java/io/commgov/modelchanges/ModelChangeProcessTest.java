@@ -163,6 +163,16 @@ class ModelChangeProcessTest {
         assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete.getBody()).contains("approved", "four-eyes");
 
+        // nor switch the held definition and its jobs on around the approval
+        String heldId = latest(key).getId();
+        var activate = api.put("peter", "/engine-rest/process-definition/" + heldId + "/suspended",
+                Map.of("suspended", false, "includeProcessInstances", false));
+        assertThat(activate.getStatusCode()).as(activate.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        var activateJobs = api.put("peter", "/engine-rest/job-definition/suspended",
+                Map.of("processDefinitionId", heldId, "suspended", false, "includeJobs", true));
+        assertThat(activateJobs.getStatusCode().is2xxSuccessful()).as(activateJobs.getBody()).isFalse();
+        assertThat(managementService.createJobQuery().processDefinitionId(heldId).active().count()).isZero();
+
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).as("nothing changed").isNull();
         assertThat(latest(key).isSuspended()).isTrue();
         assertThat(audit("model-change.four-eyes.refused", deploymentId)).hasSize(3).allSatisfy(e -> assertThat(e.actor()).isEqualTo("peter"));
