@@ -172,6 +172,11 @@ class EngineRestErrors {
                 return body(Response.Status.CONFLICT, "Conflict",
                         "the same change was made by another request at the same moment; reload and try again");
             }
+            // a definition held until its model change is approved (or suspended by the operator) starts nothing
+            if (t instanceof org.camunda.bpm.engine.SuspendedEntityInteractionException suspended) {
+                return body(Response.Status.CONFLICT, "SuspendedEntityInteractionException", suspended.getMessage()
+                        + "; a process definition stays suspended until its model change is approved (model-change); nothing was started");
+            }
             if (t instanceof TaskAlreadyClaimedException claimed) {
                 return body(Response.Status.CONFLICT, "TaskAlreadyClaimedException", claimed.getMessage());
             }

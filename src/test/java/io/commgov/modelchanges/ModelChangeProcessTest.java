@@ -82,13 +82,20 @@ class ModelChangeProcessTest {
         assertThat(held.isSuspended()).as("held until approved").isTrue();
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key)).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("suspended");
-        assertThat(api.post("admin", "/engine-rest/process-definition/key/" + key + "/start", Map.of()).getStatusCode().is2xxSuccessful())
-                .as("nobody, not even the platform administrator, starts it").isFalse();
+        var adminStart = api.post("admin", "/engine-rest/process-definition/key/" + key + "/start", Map.of());
+        assertThat(adminStart.getStatusCode()).as("nobody, not even the platform administrator, starts it").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(adminStart.getBody()).contains("suspended", "model-change");
         // the timer start job exists, held: once due the job executor would not pick it up
         ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofHours(2))));
         assertThat(managementService.createJobQuery().processDefinitionId(held.getId()).timers().suspended().count()).isEqualTo(1);
         assertThat(managementService.createJobQuery().processDefinitionId(held.getId()).active().count()).isZero();
         assertThat(managementService.createJobDefinitionQuery().processDefinitionId(held.getId()).active().count()).isZero();
+        String timerId = managementService.createJobQuery().processDefinitionId(held.getId()).timers().singleResult().getId();
+        managementService.executeJob(timerId);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(held.getId()).count())
+                .as("even run by hand, the held timer starts nothing").isZero();
+        assertThat(managementService.createJobQuery().processDefinitionId(held.getId()).timers().count()).isEqualTo(1);
+        assertThat(managementService.createJobQuery().processDefinitionId(held.getId()).active().count()).isZero();
 
         ProcessInstance approval = approvalOf(deploymentId);
         assertThat(approval).isWaitingAt("Task_ApproveModelChange");
