@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.commgov.support.Api;
 import io.commgov.support.CommGovIntegrationTest;
+import io.commgov.support.ModelChangeApprovals;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -127,6 +128,7 @@ class ModelCodeAttackTest {
     void theConstructsShippedModelsUseStillDeployAndRun() {
         var response = deployAs("peter", new ClassPathResource(MODELS + "allowed-model-code.bpmn"));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        ModelChangeApprovals.approve(rest, runtimeService, configuration.getTaskService(), response);
 
         ProcessInstance instance = runtimeService.startProcessInstanceByKey("allowed-model-code", Map.of(
                 "title", "季度报告", "findings", SpinValues.jsonValue("[{\"subject\":\"审计\"}]").create()));
@@ -142,6 +144,7 @@ class ModelCodeAttackTest {
     void evenAModelThatSlippedPastTheRulesReachesOnlyTheAllowListedBeansAndNoReflection() {
         var response = deployAs("peter", new ClassPathResource(MODELS + "allowed-model-code.bpmn"));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+        ModelChangeApprovals.approve(rest, runtimeService, configuration.getTaskService(), response);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey("allowed-model-code",
                 Map.of("title", "x", "findings", SpinValues.jsonValue("[{\"subject\":\"x\"}]").create()));
         try {
