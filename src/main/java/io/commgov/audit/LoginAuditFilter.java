@@ -15,11 +15,17 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 /**
  * Logins at the HTTP edge, where the channel and the outcome are both known: webapp logins (Tasklist, Cockpit,
  * Admin) succeed or fail; on the APIs, where every call authenticates with HTTP Basic, failed authentications and
- * refused calls (403) are recorded, successful ones are not (each would be a "login").
+ * refused calls (403) are recorded, successful ones are not (each would be a "login"). Attempts the login throttle
+ * answered 429 without checking the password are LOGIN_THROTTLED; every entry names the client address.
  */
 class LoginAuditFilter extends OncePerRequestFilter {
 
     static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
+    /** Set by identity.LoginGuard: the client address its throttle counted the attempt for. */
+    static final String SOURCE_ATTRIBUTE = "io.commgov.login.source";
+    /** Set by identity.LoginGuard when POST /engine-rest/identity/verify answered a wrong password: the name tried. */
+    static final String VERIFY_FAILED_ATTRIBUTE = "io.commgov.login.verify-failed";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final AuditTrail trail;
 
@@ -35,20 +41,33 @@ class LoginAuditFilter extends OncePerRequestFilter {
         var wrapped = webappLogin ? new ContentCachingRequestWrapper(request) : request;
         chain.doFilter(wrapped, response);
         int status = response.getStatus();
+        boolean throttled = status == TOO_MANY_REQUESTS;
+        String source = request.getAttribute(SOURCE_ATTRIBUTE) instanceof String s ? "; source=" + s : "";
+        if (request.getAttribute(VERIFY_FAILED_ATTRIBUTE) instanceof String tried) {
+            // a password guessed through Camunda's identity/verify counts as that user's failed login
+            trail.record(new AuditEvent(tried, "LOGIN_FAILED", "user", tried, Outcome.FAILURE,
+                    "channel=engine-rest-verify; by=" + basicUser(request.getHeader("Authorization")) + source));
+        }
         if (webappLogin) {
             String user = formValue((ContentCachingRequestWrapper) wrapped, "username");
             boolean ok = status == HttpServletResponse.SC_OK;
-            trail.record(new AuditEvent(user, ok ? "LOGIN" : "LOGIN_FAILED", "user", user, ok ? Outcome.SUCCESS : Outcome.FAILURE,
-                    "channel=webapp; app=" + path.substring(path.lastIndexOf('/') + 1)));
-        } else if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
+            trail.record(new AuditEvent(user, ok ? "LOGIN" : throttled ? "LOGIN_THROTTLED" : "LOGIN_FAILED", "user", user,
+                    ok ? Outcome.SUCCESS : throttled ? Outcome.DENIED : Outcome.FAILURE,
+                    "channel=webapp; app=" + path.substring(path.lastIndexOf('/') + 1) + source));
+        } else if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN || throttled) {
             String user = basicUser(request.getHeader("Authorization"));
             if (user == null) {
                 return;
             }
+            String channel = "channel=" + (path.startsWith("/engine-rest") ? "engine-rest" : "api") + source;
+            if (throttled) {
+                // the password was not checked: the address waits after too many failures for this name (identity.LoginGuard)
+                trail.record(new AuditEvent(user, "LOGIN_THROTTLED", "user", user, Outcome.DENIED, channel));
+                return;
+            }
             boolean unauthorized = status == HttpServletResponse.SC_UNAUTHORIZED;
             trail.record(new AuditEvent(user, unauthorized ? "LOGIN_FAILED" : "ACCESS_DENIED", unauthorized ? "user" : "endpoint",
-                    unauthorized ? user : request.getMethod() + " " + path, unauthorized ? Outcome.FAILURE : Outcome.DENIED,
-                    "channel=" + (path.startsWith("/engine-rest") ? "engine-rest" : "api")));
+                    unauthorized ? user : request.getMethod() + " " + path, unauthorized ? Outcome.FAILURE : Outcome.DENIED, channel));
         }
     }
 

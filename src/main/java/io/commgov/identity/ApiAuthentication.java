@@ -2,6 +2,7 @@ package io.commgov.identity;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,22 @@ import org.springframework.core.Ordered;
 /**
  * HTTP Basic against Camunda's identity service for Camunda's REST API and CommGov's own (which also accepts the
  * webapp session with its CSRF token, for Tasklist's CommGov actions): anonymous calls and wrong passwords get 401, and the engine checks every call against the caller's authorizations.
+ * Too many wrong passwords for one name from one address get 429 for a while ({@link LoginGuard}), never a lock.
  */
 @Configuration
+@EnableConfigurationProperties(LoginProperties.class)
 class ApiAuthentication {
+
+    /** Every route that checks a password, throttled per address and user name before the authentication runs. */
+    @Bean
+    FilterRegistrationBean<LoginGuard> loginGuard(LoginThrottle throttle, LoginProperties properties) {
+        var registration = new FilterRegistrationBean<>(new LoginGuard(throttle, properties));
+        registration.setName("login-guard");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginGuard.WEBAPP_LOGIN + "*");
+        // inside the login audit (HIGHEST_PRECEDENCE + 5), which records throttled attempts, outside the authentication
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
