@@ -25,7 +25,8 @@ class MailChannel {
     MailChannel(NotifyProperties properties) {
         this.config = properties.getMail();
         if (config.isEnabled()) {
-            log.info("E-mail delivery on: SMTP {}:{}, from {}", config.getHost(), config.getPort(), config.getFrom());
+            log.info("E-mail delivery on: SMTP {}:{}, from {}, STARTTLS {}", config.getHost(), config.getPort(), config.getFrom(),
+                    config.isStarttlsRequired() ? "required" : "not required (mail and SMTP password may travel in clear)");
         } else {
             log.warn("E-mail delivery is OFF (commgov.notify.mail.enabled=false): mails are recorded as SKIPPED, not sent. "
                     + "Set commgov.notify.mail.enabled=true and commgov.notify.mail.host/port to send them.");
@@ -62,6 +63,21 @@ class MailChannel {
         }
     }
 
+    /**
+     * The JavaMail settings for {@code starttls-required}: the connection is upgraded before anything (the SMTP password,
+     * the mail) is sent, a server that does not offer STARTTLS is refused, and its certificate and name are checked.
+     */
+    static Properties transportSecurity(NotifyProperties.Mail config) {
+        Properties javaMail = new Properties();
+        if (config.isStarttlsRequired()) {
+            javaMail.put("mail.smtp.starttls.enable", "true");
+            javaMail.put("mail.smtp.starttls.required", "true");
+            javaMail.put("mail.smtp.ssl.checkserveridentity", "true");
+            javaMail.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+        }
+        return javaMail;
+    }
+
     // built per mail from the current settings: cheap, and a changed server applies at once
     private JavaMailSenderImpl sender() {
         var sender = new JavaMailSenderImpl();
@@ -79,6 +95,7 @@ class MailChannel {
         javaMail.put("mail.smtp.timeout", millis);
         javaMail.put("mail.smtp.writetimeout", millis);
         javaMail.put("mail.smtp.auth", String.valueOf(auth));
+        javaMail.putAll(transportSecurity(config));
         sender.setJavaMailProperties(javaMail);
         return sender;
     }

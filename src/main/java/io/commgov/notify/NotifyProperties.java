@@ -30,6 +30,8 @@ public class NotifyProperties {
         private String password;
         private String from = "commgov@localhost";
         private Duration timeout = Duration.ofSeconds(10);
+        /** Refuse to send unless the server offers STARTTLS and its certificate (JVM trust store) and host name verify. */
+        private boolean starttlsRequired = false;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -45,6 +47,8 @@ public class NotifyProperties {
         public void setFrom(String from) { this.from = from; }
         public Duration getTimeout() { return timeout; }
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public boolean isStarttlsRequired() { return starttlsRequired; }
+        public void setStarttlsRequired(boolean starttlsRequired) { this.starttlsRequired = starttlsRequired; }
     }
 
     public static class Im {
