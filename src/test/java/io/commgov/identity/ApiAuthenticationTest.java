@@ -30,7 +30,7 @@ class ApiAuthenticationTest {
         assertThat(new Api(rest).anonymousGet("/api/anything").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    // a failed login locks the user for a few seconds (Camunda's login delay), so this uses a user of its own
+    // a user of its own: its failed login is counted by the login throttle (LoginThrottleTest)
     @Test
     void aWrongPasswordIsRefused() {
         var probe = identityService.newUser("wrong-password-probe");
