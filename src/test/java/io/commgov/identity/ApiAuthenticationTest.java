@@ -52,6 +52,16 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void theApisAnswerNosniffAndNoHstsOverPlainHttp() {
+        for (var response : java.util.List.of(new Api(rest).anonymousGet("/engine-rest/task"), new Api(rest).get("emma", "/engine-rest/task"),
+                new Api(rest).get("emma", "/api/me/decisions"), new Api(rest).anonymousGet("/api/anything"))) {
+            assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            // HSTS only over HTTPS (the tls profile, TlsProfileTest): over plain HTTP a browser ignores it
+            assertThat(response.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
+        }
+    }
+
+    @Test
     void healthIsUpForEveryoneWithoutDetails() {
         var response = new Api(rest).anonymousGet("/actuator/health");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,16 @@ public final class ApplicationProcess implements AutoCloseable {
 
     /** Starts the application in {@code workingDirectory} and waits until it has started; its output goes to {@code log}. */
     public static ApplicationProcess start(Path workingDirectory, Path log, Duration timeout) throws IOException, InterruptedException {
+        return start(workingDirectory, log, timeout, List.of(), Map.of(), HttpClient.newHttpClient(), "http");
+    }
+
+    /**
+     * As {@link #start(Path, Path, Duration)}, with more command-line {@code arguments} and {@code environment}
+     * variables, its health asked with {@code client} over {@code scheme} (e.g. https with a client trusting a test key).
+     */
+    public static ApplicationProcess start(Path workingDirectory, Path log, Duration timeout, List<String> arguments,
+                                           Map<String, String> environment, HttpClient client, String scheme)
+            throws IOException, InterruptedException {
         Path runtimeClasspath = Path.of("target/runtime-classpath.txt").toAbsolutePath();
         if (!Files.exists(runtimeClasspath)) {
             throw new IllegalStateException(runtimeClasspath + " is missing: Maven writes it in generate-test-resources");
@@ -46,17 +57,19 @@ public final class ApplicationProcess implements AutoCloseable {
                 + Files.readString(runtimeClasspath).strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.commgov.CommGovApplication", "--server.port=0"));
+        command.addAll(arguments);
         var builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("COMMGOV_")
                 || name.startsWith("CAMUNDA_") || name.equals("PORT"));
+        builder.environment().putAll(environment);
         Files.createDirectories(log.getParent());
         var process = builder.start();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             String output = Files.readString(log, StandardCharsets.UTF_8);
             Matcher port = PORT.matcher(output);
-            if (STARTED.matcher(output).find() && port.find() && isUp(Integer.parseInt(port.group(1)))) {
+            if (STARTED.matcher(output).find() && port.find() && isUp(client, scheme, Integer.parseInt(port.group(1)))) {
                 return new ApplicationProcess(process, log, Integer.parseInt(port.group(1)));
             }
             if (!process.isAlive()) {
@@ -69,9 +82,9 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /** The job executor starts once the application is ready, so health says UP a moment after the start is logged. */
-    private static boolean isUp(int port) throws InterruptedException {
+    private static boolean isUp(HttpClient client, String scheme, int port) throws InterruptedException {
         try {
-            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+            var health = client.send(HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + port + "/actuator/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200;
         } catch (IOException e) {
