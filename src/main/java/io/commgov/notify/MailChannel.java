@@ -1,6 +1,16 @@
 package io.commgov.notify;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -42,8 +52,8 @@ class MailChannel {
      * {@code Message-ID} ({@code <key@commgov>}) and its {@value #IDEMPOTENCY_HEADER} header.
      */
     String send(String to, String subject, String body, String idempotencyKey) {
-        JavaMailSenderImpl sender = sender();
         try {
+            JavaMailSenderImpl sender = sender();
             var message = new MimeMessage(sender.getSession()) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
@@ -58,7 +68,7 @@ class MailChannel {
             message.setHeader(IDEMPOTENCY_HEADER, idempotencyKey);
             sender.send(message);
             return null;
-        } catch (MailException | MessagingException e) {
+        } catch (MailException | MessagingException | IllegalStateException e) {
             return e.getMessage();
         }
     }
@@ -74,8 +84,26 @@ class MailChannel {
             javaMail.put("mail.smtp.starttls.required", "true");
             javaMail.put("mail.smtp.ssl.checkserveridentity", "true");
             javaMail.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+            if (config.getTrustStore() != null && !config.getTrustStore().isBlank()) {
+                javaMail.put("mail.smtp.ssl.socketFactory", trusting(config.getTrustStore(), config.getTrustStorePassword()));
+            }
         }
         return javaMail;
+    }
+
+    /** A TLS client that trusts the certificates of {@code trustStore} (and nothing else). */
+    private static SSLSocketFactory trusting(String trustStore, String password) {
+        try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
+            var store = KeyStore.getInstance("PKCS12");
+            store.load(in, password == null ? new char[0] : password.toCharArray());
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            var context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("commgov.notify.mail.trust-store " + trustStore + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     // built per mail from the current settings: cheap, and a changed server applies at once

@@ -32,6 +32,9 @@ public class NotifyProperties {
         private Duration timeout = Duration.ofSeconds(10);
         /** Refuse to send unless the server offers STARTTLS and its certificate (JVM trust store) and host name verify. */
         private boolean starttlsRequired = false;
+        /** PKCS12 trust store with the SMTP server's CA (e.g. a company CA); blank: the JVM's trust store. */
+        private String trustStore;
+        private String trustStorePassword;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -49,6 +52,10 @@ public class NotifyProperties {
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
         public boolean isStarttlsRequired() { return starttlsRequired; }
         public void setStarttlsRequired(boolean starttlsRequired) { this.starttlsRequired = starttlsRequired; }
+        public String getTrustStore() { return trustStore; }
+        public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+        public String getTrustStorePassword() { return trustStorePassword; }
+        public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
     }
 
     public static class Im {
