@@ -91,7 +91,9 @@ class LoginGuard extends OncePerRequestFilter {
             }
         }
 
-        var answer = verify ? new ContentCachingResponseWrapper(response) : response;
+        // only identity/verify's answer is read (whether the password was right); an outer filter's wrapper is not ours to copy
+        ContentCachingResponseWrapper cached = verify ? new ContentCachingResponseWrapper(response) : null;
+        HttpServletResponse answer = cached != null ? cached : response;
         try {
             chain.doFilter(forward, answer);
             int status = answer.getStatus();
@@ -105,14 +107,14 @@ class LoginGuard extends OncePerRequestFilter {
                         : status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_FORBIDDEN ? Optional.of(true) : Optional.empty());
             }
             if (verify && namedUser != null && status == HttpServletResponse.SC_OK) {
-                Optional<Boolean> right = verified(((ContentCachingResponseWrapper) answer).getContentAsByteArray());
+                Optional<Boolean> right = verified(cached.getContentAsByteArray());
                 count(source, namedUser, named, right);
                 if (right.isPresent() && !right.get()) {
                     request.setAttribute(VERIFY_FAILED_ATTRIBUTE, namedUser);
                 }
             }
         } finally {
-            if (answer instanceof ContentCachingResponseWrapper cached) {
+            if (cached != null) {
                 cached.copyBodyToResponse();
             }
         }
