@@ -13,7 +13,8 @@ class AuditWebConfiguration {
     FilterRegistrationBean<LoginAuditFilter> loginAuditFilter(AuditTrail trail) {
         var registration = new FilterRegistrationBean<>(new LoginAuditFilter(trail));
         registration.setName("audit-login");
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginAuditFilter.WEBAPP_LOGIN + "*");
+        // the webapps' mount of the engine API: for its identity/verify (a password check), see LoginAuditFilter
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginAuditFilter.WEBAPP_LOGIN + "*", "/camunda/api/engine/*");
         // outside the authentication filters (HIGHEST_PRECEDENCE + 10), so it sees their answer
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;

@@ -25,6 +25,8 @@ class LoginAuditFilter extends OncePerRequestFilter {
     static final String SOURCE_ATTRIBUTE = "io.commgov.login.source";
     /** Set by identity.LoginGuard when POST /engine-rest/identity/verify answered a wrong password: the name tried. */
     static final String VERIFY_FAILED_ATTRIBUTE = "io.commgov.login.verify-failed";
+    /** Set by identity.LoginGuard when it answered 429: the user name that must wait. */
+    static final String THROTTLED_ATTRIBUTE = "io.commgov.login.throttled";
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final AuditTrail trail;
@@ -45,8 +47,17 @@ class LoginAuditFilter extends OncePerRequestFilter {
         String source = request.getAttribute(SOURCE_ATTRIBUTE) instanceof String s ? "; source=" + s : "";
         if (request.getAttribute(VERIFY_FAILED_ATTRIBUTE) instanceof String tried) {
             // a password guessed through Camunda's identity/verify counts as that user's failed login
+            String by = path.startsWith("/engine-rest") ? "; by=" + basicUser(request.getHeader("Authorization")) : "";
             trail.record(new AuditEvent(tried, "LOGIN_FAILED", "user", tried, Outcome.FAILURE,
-                    "channel=engine-rest-verify; by=" + basicUser(request.getHeader("Authorization")) + source));
+                    "channel=" + (path.startsWith("/engine-rest") ? "engine-rest-verify" : "webapp-verify") + by + source));
+            return;
+        }
+        if (path.startsWith("/camunda/api/engine/")) {
+            // the webapps' own calls authenticate with their session, never with a password; only their password check
+            if (throttled && request.getAttribute(THROTTLED_ATTRIBUTE) instanceof String name) {
+                trail.record(new AuditEvent(name, "LOGIN_THROTTLED", "user", name, Outcome.DENIED, "channel=webapp-verify" + source));
+            }
+            return;
         }
         if (webappLogin) {
             String user = formValue((ContentCachingRequestWrapper) wrapped, "username");
@@ -55,7 +66,8 @@ class LoginAuditFilter extends OncePerRequestFilter {
                     ok ? Outcome.SUCCESS : throttled ? Outcome.DENIED : Outcome.FAILURE,
                     "channel=webapp; app=" + path.substring(path.lastIndexOf('/') + 1) + source));
         } else if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN || throttled) {
-            String user = basicUser(request.getHeader("Authorization"));
+            String user = throttled && request.getAttribute(THROTTLED_ATTRIBUTE) instanceof String name ? name
+                    : basicUser(request.getHeader("Authorization"));
             if (user == null) {
                 return;
             }

@@ -22,7 +22,7 @@ class ApiAuthentication {
     FilterRegistrationBean<LoginGuard> loginGuard(LoginThrottle throttle, LoginProperties properties) {
         var registration = new FilterRegistrationBean<>(new LoginGuard(throttle, properties));
         registration.setName("login-guard");
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginGuard.WEBAPP_LOGIN + "*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", LoginGuard.WEBAPP_LOGIN + "*", "/camunda/api/engine/*");
         // inside the login audit (HIGHEST_PRECEDENCE + 5), which records throttled attempts, outside the authentication
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
         return registration;

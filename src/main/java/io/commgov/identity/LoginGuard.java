@@ -31,7 +31,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Every place a password is checked: HTTP Basic on {@code /engine-rest} and {@code /api}, the webapps' login form, and
- * Camunda's {@code POST /engine-rest/identity/verify} (which checks any user's password for any caller). A user name
+ * Camunda's {@code identity/verify} on the REST API and the webapps' mount of it (which checks the password of any user
+ * the caller may read). A user name
  * that failed too often from one address is answered 429 with {@code Retry-After} before its password is checked;
  * otherwise the outcome is counted ({@link LoginThrottle}). It sits inside the login audit, which records each attempt.
  */
@@ -41,8 +42,11 @@ class LoginGuard extends OncePerRequestFilter {
     static final String SOURCE_ATTRIBUTE = "io.commgov.login.source";
     /** Set when {@code identity/verify} answered a wrong password: the user name tried, for the login audit. */
     static final String VERIFY_FAILED_ATTRIBUTE = "io.commgov.login.verify-failed";
+    /** Set when the guard answered 429: the user name that must wait, for the login audit. */
+    static final String THROTTLED_ATTRIBUTE = "io.commgov.login.throttled";
     static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
-    static final String VERIFY = "/engine-rest/identity/verify";
+    /** Camunda's password check, on the REST API and on the webapps' mount of it (with the session and CSRF token). */
+    static final Pattern VERIFY = Pattern.compile("/engine-rest/identity/verify|/camunda/api/engine/engine/[^/]+/identity/verify");
     private static final int MAX_LOGIN_BODY = 16 * 1024;
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
@@ -61,7 +65,7 @@ class LoginGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
         boolean webappLogin = post && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
-        boolean verify = post && path.equals(VERIFY);
+        boolean verify = post && VERIFY.matcher(path).matches();
         String source = clientAddress(request);
         request.setAttribute(SOURCE_ATTRIBUTE, source);
 
@@ -76,7 +80,9 @@ class LoginGuard extends OncePerRequestFilter {
             forward = new BufferedBody(request, body);
             namedUser = webappLogin ? formValue(body, "username") : jsonUser(body);
         }
-        String basicUser = webappLogin ? null : basicUser(request.getHeader("Authorization"));
+        // HTTP Basic is how /api and /engine-rest log in; the webapps ignore it
+        boolean basicRoute = path.startsWith("/api/") || path.startsWith("/engine-rest/");
+        String basicUser = basicRoute ? basicUser(request.getHeader("Authorization")) : null;
         if (basicUser == null && namedUser == null) {
             chain.doFilter(forward, response);
             return;
@@ -84,11 +90,13 @@ class LoginGuard extends OncePerRequestFilter {
 
         LoginThrottle.Standing basic = basicUser == null ? null : throttle.standing(source, basicUser);
         LoginThrottle.Standing named = namedUser == null ? null : throttle.standing(source, namedUser);
-        for (var standing : new LoginThrottle.Standing[] {basic, named}) {
-            if (standing != null && standing.retryAfter().isPresent()) {
-                refuse(response, standing.retryAfter().get());
-                return;
-            }
+        if (basic != null && basic.retryAfter().isPresent()) {
+            refuse(request, response, basicUser, basic.retryAfter().get());
+            return;
+        }
+        if (named != null && named.retryAfter().isPresent()) {
+            refuse(request, response, namedUser, named.retryAfter().get());
+            return;
         }
 
         // only identity/verify's answer is read (whether the password was right); an outer filter's wrapper is not ours to copy
@@ -131,7 +139,8 @@ class LoginGuard extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String user, Duration wait) throws IOException {
+        request.setAttribute(THROTTLED_ATTRIBUTE, user);
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));

@@ -208,6 +208,36 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theWebappsMountOfThePasswordCheckIsThrottledAndAuditedToo() throws Exception {
+        String target = probe("throttle-probe-webverify");
+        String attacker = address(18);
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        String csrf = csrfOf(browser, "cockpit");
+        var login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                        + URLEncoder.encode(Api.passwordOf("admin"), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String session = csrfOf(browser, "cockpit");
+        String guess = json.writeValueAsString(java.util.Map.of("username", target, "password", "wrong"));
+        var statuses = new ArrayList<Integer>();
+        for (int i = 0; i < 6; i++) {
+            var answer = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/identity/verify"))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", session).header("X-Forwarded-For", attacker)
+                    .POST(HttpRequest.BodyPublishers.ofString(guess)).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.add(answer.statusCode());
+            if (i < 5) {
+                assertThat(answer.body()).as(answer.body()).contains("\"authenticated\":false");
+            }
+        }
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429);
+        assertThat(audit(target, "LOGIN_FAILED")).hasSize(5)
+                .allSatisfy(e -> assertThat(e.get("details").asText()).contains("channel=webapp-verify").contains("source=" + attacker));
+        assertThat(audit(target, "LOGIN_THROTTLED")).singleElement()
+                .satisfies(e -> assertThat(e.get("details").asText()).contains("channel=webapp-verify"));
+    }
+
+    @Test
     void countsAreForgottenAFewMinutesAfterTheLastFailure() throws Exception {
         String user = probe("throttle-probe-forget");
         String attacker = address(17);
@@ -267,11 +297,16 @@ class LoginThrottleTest {
         return entries;
     }
 
+    /** Opens the webapp's page as a browser does; answers the CSRF token of the session. */
+    private String csrfOf(HttpClient browser, String app) throws Exception {
+        browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
+        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+    }
+
     private HttpResponse<String> webappLogin(String user, String password, String app, String forwardedFor) throws Exception {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-        browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
-        String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+        String csrf = csrfOf(browser, app);
         var login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
