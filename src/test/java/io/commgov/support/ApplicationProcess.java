@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The application in a JVM of its own, started the way {@code ./mvnw spring-boot:run} starts it: {@code target/classes}
- * and the runtime dependencies (no test classes), no profile, no CommGov or Spring environment variables, on a random
+ * and the runtime dependencies (no test classes), no profile, no CommGov or Spring environment variables (unless a test
+ * names some, e.g. the {@code tls} profile and its keystore), on a random
  * port, in a working directory of its own (so {@code ./data} is there). It counts as started when its health is UP.
  */
 public final class ApplicationProcess implements AutoCloseable {
