@@ -3,7 +3,6 @@ package io.commgov.engine;
 import java.util.List;
 
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -33,35 +32,8 @@ class DecisionRetentionRule implements Deployer {
                 String message = DeploymentRules.retentionError("decision", decision.getKey(), days, minimumRetentionDays);
                 // a parse error like the BPMN rules', so REST answers 400 with the rule's text
                 throw new ParseException(message + " | " + decision.getResourceName(), decision.getResourceName(),
-                        List.of(new DecisionProblem(message, decision.getKey())), List.of());
+                        List.of(new RuleProblem(message, decision.getKey())), List.of());
             }
-        }
-    }
-
-    private record DecisionProblem(String message, String decisionKey) implements Problem {
-        @Override
-        public String getMessage() {
-            return message;
-        }
-
-        @Override
-        public int getLine() {
-            return 0;
-        }
-
-        @Override
-        public int getColumn() {
-            return 0;
-        }
-
-        @Override
-        public String getMainElementId() {
-            return decisionKey;
-        }
-
-        @Override
-        public List<String> getElementIds() {
-            return List.of(decisionKey);
         }
     }
 }

@@ -47,7 +47,7 @@ class ModelResourcesRule implements Deployer {
             String name = resource.getName();
             String lowerName = name.toLowerCase(Locale.ROOT);
             if (allowed.resourceSuffixes().stream().noneMatch(lowerName::endsWith)) {
-                problems.add(new ModelProblem("Rule " + RESOURCE_TYPE + ": resource '" + name + "' is not a model;"
+                problems.add(new RuleProblem("Rule " + RESOURCE_TYPE + ": resource '" + name + "' is not a model;"
                         + " a deployment holds only " + String.join(", ", allowed.resourceSuffixes().stream().sorted().toList())
                         + " files (scripts, HTML and other files would run in the engine or in Tasklist)", name));
             } else if (lowerName.endsWith(".dmn") || lowerName.endsWith(".dmn11.xml")) {
@@ -82,7 +82,7 @@ class ModelResourcesRule implements Deployer {
                 String language = element.getAttribute(attribute);
                 if (!language.isBlank() && !isFeel(language)) {
                     String owner = decisionOf(element, resourceName);
-                    problems.add(new ModelProblem("Rule " + DECISION_LANGUAGE + ": decision '" + owner + "' ("
+                    problems.add(new RuleProblem("Rule " + DECISION_LANGUAGE + ": decision '" + owner + "' ("
                             + element.getLocalName() + ") uses " + attribute + "=\"" + language + "\"; decisions are"
                             + " written in FEEL only, which cannot call Java or scripts", owner));
                 }
@@ -104,32 +104,5 @@ class ModelResourcesRule implements Deployer {
             }
         }
         return resourceName;
-    }
-
-    private record ModelProblem(String message, String elementId) implements Problem {
-        @Override
-        public String getMessage() {
-            return message;
-        }
-
-        @Override
-        public int getLine() {
-            return 0;
-        }
-
-        @Override
-        public int getColumn() {
-            return 0;
-        }
-
-        @Override
-        public String getMainElementId() {
-            return elementId;
-        }
-
-        @Override
-        public List<String> getElementIds() {
-            return List.of(elementId);
-        }
     }
 }

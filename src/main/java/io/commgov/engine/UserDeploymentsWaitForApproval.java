@@ -110,31 +110,4 @@ class UserDeploymentsWaitForApproval implements Deployer {
         List<T> found = deployment.getDeployedArtifacts(type);
         return found == null ? List.of() : found;
     }
-
-    private record RuleProblem(String message, String elementId) implements Problem {
-        @Override
-        public String getMessage() {
-            return message;
-        }
-
-        @Override
-        public int getLine() {
-            return 0;
-        }
-
-        @Override
-        public int getColumn() {
-            return 0;
-        }
-
-        @Override
-        public String getMainElementId() {
-            return elementId;
-        }
-
-        @Override
-        public List<String> getElementIds() {
-            return List.of(elementId);
-        }
-    }
 }

@@ -49,11 +49,7 @@ class ExportApprovalContract implements TaskContract {
 
     @Override
     public void check(Fields fields, TaskContext task) {
-        Boolean approved = fields.requiredBoolean("approved");
-        String comment = fields.text("comment", 2000);
-        if (Boolean.FALSE.equals(approved) && comment == null) {
-            fields.reject("comment", "required-when-rejected", "comment is required when approved is false: say why the export is refused");
-        }
+        fields.decision("the export");
         String actor = task.actor();
         if (actor == null) {
             fields.reject("approved", "approver-unknown", "an export approval must be given by an authenticated user");

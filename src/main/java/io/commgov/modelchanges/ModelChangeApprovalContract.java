@@ -36,11 +36,7 @@ class ModelChangeApprovalContract implements TaskContract {
 
     @Override
     public void check(Fields fields, TaskContext task) {
-        Boolean approved = fields.requiredBoolean("approved");
-        String comment = fields.text("comment", 2000);
-        if (Boolean.FALSE.equals(approved) && comment == null) {
-            fields.reject("comment", "required-when-rejected", "comment is required when approved is false: say why the model change is rejected");
-        }
+        fields.decision("the model change");
         String actor = task.actor();
         var change = changes.byProcessInstance(task.processInstanceId()).orElse(null);
         if (change == null) {

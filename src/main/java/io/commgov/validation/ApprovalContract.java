@@ -20,11 +20,7 @@ class ApprovalContract implements TaskContract {
 
     @Override
     public void check(Fields fields, TaskContext task) {
-        Boolean approved = fields.requiredBoolean("approved");
-        String comment = fields.text("comment", 2000);
-        if (Boolean.FALSE.equals(approved) && comment == null) {
-            fields.reject("comment", "required-when-rejected", "comment is required when approved is false: say why the request is rejected");
-        }
+        fields.decision("the request");
         FourEyes.check(fields, task);
     }
 

@@ -146,6 +146,18 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * An approval's decision (SPEC section 4): {@code approved}, and a {@code comment} saying why when it is false.
+     * {@code what} names what a rejection refuses, for the message ("the export").
+     */
+    public Boolean decision(String what) {
+        Boolean approved = requiredBoolean("approved");
+        if (Boolean.FALSE.equals(approved) && text("comment", 2000) == null) {
+            reject("comment", "required-when-rejected", "comment is required when approved is false: say why " + what + " is rejected");
+        }
+        return approved;
+    }
+
     public Boolean requiredBoolean(String field) {
         Object value = raw(field);
         if (value == null) {
