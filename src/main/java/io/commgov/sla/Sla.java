@@ -1,11 +1,11 @@
 package io.commgov.sla;
 
-import io.commgov.validation.ProtectedVariables;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 
+import io.commgov.validation.ProtectedVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -29,7 +29,8 @@ class ContractValidationPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomHistoryEventHandlers() == null) {
             configuration.setCustomHistoryEventHandlers(new ArrayList<>());
         }
-        configuration.getCustomHistoryEventHandlers().add(new ProtectedVariableGuard());
+        // first of the custom handlers: a refused write reaches neither the audit trail nor anything else
+        configuration.getCustomHistoryEventHandlers().add(0, new ProtectedVariableGuard());
     }
 
     @Override

@@ -205,7 +205,7 @@ class ProtectedVariablesAttackTest {
         var job = managementService.createJobQuery().processInstanceId(byJob).singleResult();
         // the job executor authenticates no one; the model's expression is still not CommGov's code
         assertThatThrownBy(() -> managementService.executeJob(job.getId()))
-                .isInstanceOf(ContractViolationException.class).hasMessageContaining("initiator").hasMessageContaining("read-only");
+                .hasRootCauseInstanceOf(ContractViolationException.class).hasMessageContaining("initiator").hasMessageContaining("read-only");
         assertThat(runtimeService.getVariable(byJob, "initiator")).isEqualTo("ivan");
     }
 
