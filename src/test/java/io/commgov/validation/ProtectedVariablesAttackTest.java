@@ -182,6 +182,31 @@ class ProtectedVariablesAttackTest {
     }
 
     @Test
+    void aBatchCannotWriteAProtectedVariableOnItsCreatorsBehalf() throws Exception {
+        String pi = seededInstance();
+        var before = variablesOf(pi);
+        var answer = api.post("admin", "/engine-rest/process-instance/variables-async", Map.of("processInstanceIds", List.of(pi),
+                "variables", Map.of("initiator", str("mallory"))));
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode batch = json.readTree(answer.getBody());
+        try {
+            // the batch's jobs run without an authenticated user, on the instructions of the one who created it
+            for (var seed : managementService.createJobQuery().jobDefinitionId(batch.get("seedJobDefinitionId").asText()).list()) {
+                managementService.executeJob(seed.getId());
+            }
+            var jobs = managementService.createJobQuery().jobDefinitionId(batch.get("batchJobDefinitionId").asText()).list();
+            assertThat(jobs).isNotEmpty();
+            for (var job : jobs) {
+                assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+                        .hasRootCauseInstanceOf(ContractViolationException.class).hasMessageContaining("initiator").hasMessageContaining("read-only");
+            }
+            assertThat(variablesOf(pi)).isEqualTo(before);
+        } finally {
+            managementService.deleteBatch(batch.get("id").asText(), true);
+        }
+    }
+
+    @Test
     void aMessageStartCannotNameAnotherRequester() throws Exception {
         long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("security-audit").count();
         var answer = api.post("sofia", "/engine-rest/message", Map.of("messageName", "security-audit-requested",
@@ -207,6 +232,31 @@ class ProtectedVariablesAttackTest {
         assertThatThrownBy(() -> managementService.executeJob(job.getId()))
                 .hasRootCauseInstanceOf(ContractViolationException.class).hasMessageContaining("initiator").hasMessageContaining("read-only");
         assertThat(runtimeService.getVariable(byJob, "initiator")).isEqualTo("ivan");
+    }
+
+    @Test
+    void aModelThatMapsAValueOntoAProtectedVariableIsNotDeployed() {
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="Definitions_ProtectedVariablesMapping" targetNamespace="http://commgov.io/test">
+                  <bpmn:process id="protected-variables-mapping" isExecutable="true" camunda:historyTimeToLive="180">
+                    <bpmn:startEvent id="StartEvent_Requested" camunda:initiator="initiator"/>
+                    <bpmn:sequenceFlow id="Flow_ToRewrite" sourceRef="StartEvent_Requested" targetRef="Task_RewriteRequester"/>
+                    <bpmn:manualTask id="Task_RewriteRequester" camunda:asyncBefore="true">
+                      <bpmn:extensionElements><camunda:inputOutput>
+                        <camunda:outputParameter name="initiator">mallory</camunda:outputParameter>
+                      </camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:manualTask>
+                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_RewriteRequester" targetRef="EndEvent_Done"/>
+                    <bpmn:endEvent id="EndEvent_Done"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        assertThatThrownBy(() -> repositoryService.createDeployment().name("test-protected-variables-mapping")
+                .addString("protected-variables-mapping.bpmn", model).deploy())
+                .hasMessageContaining("Rule protected-variable").hasMessageContaining("initiator");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("protected-variables-mapping").count()).isZero();
     }
 
     @Test
