@@ -81,10 +81,63 @@ for (const [file, rule] of Object.entries(refused)) {
   }
 }
 
+// deploying a model is not running code: the refused samples of ModelCodeAttackTest are refused by lint by the same
+// rule; the allowed sample passes every model-code rule; processes/ holds only models, and decisions only FEEL
+// (io.commgov.engine.ModelResourcesRule), over the same allow-list (lint/bpmnlint-plugin-commgov/model-code.json)
+const modelCode = JSON.parse(await readFile(join(root, 'lint/bpmnlint-plugin-commgov/model-code.json'), 'utf8'));
+const samples = join(root, 'src/test/resources/io/commgov/engine/model-code');
+const modelCodeRefused = JSON.parse(await readFile(join(samples, 'refused.json'), 'utf8'));
+for (const { file, rule, element } of modelCodeRefused) {
+  const { rootElement } = await parse(join(samples, file));
+  const reports = (await linter.lint(rootElement))['commgov/' + rule] || [];
+  if (!reports.some(r => r.id === element)) {
+    problems.push(`${file}: refused at deployment (${rule} on ${element}) but not by lint`);
+  }
+}
+{
+  const { rootElement } = await parse(join(samples, 'allowed-model-code.bpmn'));
+  for (const [ rule, reports ] of Object.entries(await linter.lint(rootElement))) {
+    if (rule.startsWith('commgov/model-code') && reports.length) {
+      problems.push(`allowed-model-code.bpmn: deploys but lint ${rule} refuses it: ${reports[0].message}`);
+    }
+  }
+}
+function decisionLanguageProblems(xml) {
+  const found = [];
+  for (const match of xml.matchAll(/\b(expressionLanguage|typeLanguage)="([^"]*)"/g)) {
+    const language = match[2].trim().toLowerCase();
+    const feel = modelCode.decisionLanguages.includes(language)
+      || /^https?:\/\/www\.omg\.org\/spec\/(dmn\/\d{8}\/)?feel\/(\d{8})?$/.test(language);
+    if (!feel) {
+      found.push(`${match[1]}="${match[2]}"`);
+    }
+  }
+  return found;
+}
+for (const dir of [ 'processes', 'forms' ]) {
+  for (const file of await files(join(root, dir), '')) {
+    const name = relative(root, file);
+    if (name.startsWith('processes/.camunda/')) {
+      continue; // Modeler's element templates, not deployed
+    }
+    if (!modelCode.resourceSuffixes.some(suffix => name.toLowerCase().endsWith(suffix))) {
+      problems.push(`${name}: model-code-resource-type: only ${modelCode.resourceSuffixes.join(', ')} files are deployed`);
+    } else if (name.endsWith('.dmn')) {
+      decisionLanguageProblems(await readFile(file, 'utf8'))
+        .forEach(p => problems.push(`${name}: model-code-decision-language: ${p}; decisions are written in FEEL only`));
+    }
+  }
+}
+for (const file of [ 'decision-juel.dmn', 'decision-script.dmn' ]) {
+  if (!decisionLanguageProblems(await readFile(join(samples, file), 'utf8')).length) {
+    problems.push(`${file}: refused at deployment (model-code-decision-language) but not by check-models`);
+  }
+}
+
 if (problems.length) {
   problems.forEach(p => console.error(p));
   console.error(`check-models: ${problems.length} problem(s)`);
   process.exit(1);
 }
 console.log(`check-models: ${models.length} models import without warnings and have a diagram; `
-  + `${Object.keys(refused).length} refused models are refused by lint too`);
+  + `${Object.keys(refused).length + modelCodeRefused.length + 2} refused models are refused by lint too`);

@@ -33,7 +33,7 @@ class AccountOpeningStartContract implements StartContract {
     @Override
     public void check(Fields f) {
         String employeeId = f.requiredMatching("employeeId", EMPLOYEE_ID, "pattern", "must be 2 to 32 letters, digits or '-'");
-        f.requiredText("fullName", 100);
+        f.requiredName("fullName", 100);
         String department = f.requiredText("department", 32);
         if (department != null && !organisation.departmentExists(department)) {
             f.reject("department", "unknown-department", "department " + department + " is not a known department code");

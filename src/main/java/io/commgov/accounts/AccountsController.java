@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -44,6 +45,10 @@ class AccountsController {
             throw new AuthorizationException("Accounts are listed for the groups it and camunda-admin only; "
                     + currentUser.id().orElse("anonymous") + " is in neither");
         }
+        var bounds = new java.util.ArrayList<Violation>();
+        Bounds.maxLength(bounds, "employeeId", employeeId, Bounds.ID);
+        Bounds.maxLength(bounds, "state", state, Bounds.NAME);
+        Bounds.check(bounds);
         return accounts.list(employeeId, stateOf(state)).stream().map(AccountView::of).toList();
     }
 

@@ -43,7 +43,7 @@ class RoleChangeStartContract implements StartContract {
         }
         checkNewDepartment(f, changeType, account);
         if ("ROLE_CHANGE".equals(changeType)) {
-            f.requiredText("newRole", 100);
+            f.requiredName("newRole", 100);
         } else if (f.isPresent("newRole")) {
             f.reject("newRole", "not-for-change-type", "newRole is only for a ROLE_CHANGE");
         }

@@ -26,8 +26,8 @@ class AnnouncementStartContract implements StartContract {
     @Override
     public void check(Fields f) {
         String contentClass = f.requiredOneOf("contentClass", "ANNOUNCEMENT", "WORK", "DAILY");
-        f.requiredText("title", 200);
-        f.requiredText("body", MAX_BODY);
+        f.requiredName("title", 200);
+        f.requiredFreeText("body", MAX_BODY);
         List<String> audience = f.list("audience", "WORK".equals(contentClass));
         if (audience.size() > 50) {
             f.reject("audience", "max-size", "audience may name at most 50 groups (got " + audience.size() + ")");

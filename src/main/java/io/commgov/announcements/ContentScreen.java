@@ -25,6 +25,7 @@ public class ContentScreen {
 
     private final ScreenWords words;
     private final CustomerDataRules customerData;
+    private static final CustomerDataRules EVERY_ADDRESS = new CustomerDataRules(1);
     private volatile Loaded loaded;
 
     private record Loaded(String signature, WordMatcher matcher) {
@@ -65,6 +66,29 @@ public class ContentScreen {
         fields.put("title", title);
         fields.put("body", body);
         return screen(fields);
+    }
+
+    /** The text with every customer-data pattern (a single e-mail address too) and every long number masked. */
+    public String maskCustomerData(String text) {
+        return masked(text);
+    }
+
+    static String masked(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        var out = new StringBuilder(text);
+        // from the end, so earlier positions stay valid; overlapping hits are masked once
+        var hits = new ArrayList<>(EVERY_ADDRESS.find(text));
+        hits.sort(Comparator.comparingInt(CustomerDataRules.Hit::start).reversed());
+        int limit = text.length();
+        for (var hit : hits) {
+            if (hit.end() <= limit) {
+                out.replace(hit.start(), hit.end(), mask(text.substring(hit.start(), hit.end())));
+                limit = hit.start();
+            }
+        }
+        return LONG_NUMBER.matcher(out).replaceAll(m -> mask(m.group()));
     }
 
     void reload() {

@@ -18,7 +18,7 @@ class DeliveryFailureContract implements TaskContract {
     @Override
     public void check(Fields fields, TaskContext task) {
         Boolean redeliver = fields.requiredBoolean("redeliver");
-        String resolution = fields.text("resolution", 2000);
+        String resolution = fields.freeText("resolution", 2000);
         if (Boolean.FALSE.equals(redeliver) && resolution == null) {
             fields.reject("resolution", "required-when-abandoned", "resolution is required when redeliver is false: say how the announcement reached its audience or why not");
         }

@@ -20,7 +20,7 @@ class RecordRejectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var submission = Submission.of(execution.getProcessInstanceId(), execution);
         String comment = (String) execution.getVariable("comment");
-        announcements.record(submission, Announcements.Status.REJECTED, (String) execution.getVariable("screenVerdict"), comment,
+        announcements.recordRejected(submission, Announcements.Status.REJECTED, (String) execution.getVariable("screenVerdict"), comment,
                 (String) execution.getVariable("decidedBy"));
         notices.tellAuthor(submission, "公告未获批准", "审核人意见：" + comment);
     }

@@ -20,7 +20,7 @@ class RecordScreenRejectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var submission = Submission.of(execution.getProcessInstanceId(), execution);
         String reasons = (String) execution.getVariable("screenReport");
-        announcements.record(submission, Announcements.Status.REJECTED_BY_SCREEN, "HARD", reasons, null);
+        announcements.recordRejected(submission, Announcements.Status.REJECTED_BY_SCREEN, "HARD", reasons, null);
         notices.tellAuthor(submission, "公告未通过内容审查", "您的公告因以下原因被自动驳回：\n" + reasons);
     }
 }

@@ -20,5 +20,7 @@ class ScreenContentDelegate implements JavaDelegate {
         execution.setVariable("screenVerdict", result.verdict().name());
         execution.setVariable("screenReport", result.report());
         execution.setVariable("screenHitCount", result.findings().size());
+        // read by the review-route decision: no model declaration, no publication without a reviewer
+        execution.setVariable(AutoPublication.VARIABLE, AutoPublication.allowedBy(execution));
     }
 }

@@ -9,6 +9,7 @@ import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -39,6 +40,10 @@ class ScreenWordController {
     private static final String[] LIST_CATEGORIES = Arrays.stream(Category.values()).filter(Category::isWordList).map(Enum::name)
             .toArray(String[]::new);
 
+    /** A dry run screens what an announcement may hold, no more (the start contract's bounds). */
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = AnnouncementStartContract.MAX_BODY;
+
     private final ScreenWords words;
     private final ContentScreen screen;
     private final CurrentUser currentUser;
@@ -65,6 +70,7 @@ class ScreenWordController {
     @GetMapping("/screen-words")
     List<ScreenWords.Entry> list(@RequestParam(required = false) String category) {
         requireAdministration();
+        Bounds.requireMaxLength("category", category, Bounds.NAME);
         return category == null ? words.all() : words.of(parseCategory(category));
     }
 
@@ -73,6 +79,11 @@ class ScreenWordController {
     ResponseEntity<ScreenWords.Entry> add(@RequestBody(required = false) NewWord body) {
         String actor = requireAdministration();
         var violations = new ArrayList<Violation>();
+        if (body != null) {
+            Bounds.maxLength(violations, "category", body.category(), Bounds.NAME);
+            Bounds.maxLength(violations, "word", body.word(), 1000);
+            Bounds.check(violations);
+        }
         Category category = null;
         String word = body == null || body.word() == null ? null : body.word().strip();
         if (body == null || body.category() == null || body.category().isBlank()) {
@@ -108,6 +119,7 @@ class ScreenWordController {
     @Transactional
     ResponseEntity<Void> remove(@PathVariable String id) {
         String actor = requireAdministration();
+        Bounds.requireMaxLength("id", id, Bounds.ID);
         var entry = words.find(id);
         if (entry.isEmpty() || !words.remove(id)) {
             return ResponseEntity.notFound().build();
@@ -121,6 +133,10 @@ class ScreenWordController {
         if (draft == null || (draft.title() == null && draft.body() == null)) {
             throw new ContractViolationException(List.of(new Violation("body", "required", "title or body is required")));
         }
+        var bounds = new ArrayList<Violation>();
+        Bounds.maxLength(bounds, "title", draft.title(), MAX_TITLE);
+        Bounds.maxLength(bounds, "body", draft.body(), MAX_BODY);
+        Bounds.check(bounds);
         var result = screen.screen(draft.title(), draft.body());
         return Map.of("verdict", result.verdict().name(), "findings", result.findings(), "report", result.report());
     }

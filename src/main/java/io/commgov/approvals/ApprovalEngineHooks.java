@@ -24,11 +24,18 @@ class ApprovalEngineHooks {
     private final Signers signers;
     private final Substitutes substitutes;
     private final CarbonCopies carbonCopies;
+    private final TaskHolders holders;
 
-    ApprovalEngineHooks(Signers signers, Substitutes substitutes, CarbonCopies carbonCopies) {
+    ApprovalEngineHooks(Signers signers, Substitutes substitutes, CarbonCopies carbonCopies, TaskHolders holders) {
+        this.holders = holders;
         this.signers = signers;
         this.substitutes = substitutes;
         this.carbonCopies = carbonCopies;
+    }
+
+    /** Who may hold a task, checked on every change of who holds it. */
+    TaskHolders holders() {
+        return holders;
     }
 
     /** A delegate works on a task but does not decide it: while the delegation is pending, it can only be resolved. */

@@ -1,5 +1,6 @@
 package io.commgov.approvals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,7 +10,9 @@ import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.engine.DatabaseUnavailable;
 import io.commgov.identity.CurrentUser;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.Violation;
 import io.commgov.validation.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -76,39 +79,52 @@ class ApprovalOperationsController {
 
     @PostMapping("/api/requests/{processInstanceId}/withdraw")
     ResponseEntity<Void> withdraw(@PathVariable String processInstanceId, @RequestBody(required = false) Reason reason) {
+        bounded(id("processInstanceId", processInstanceId), text("reason", reason == null ? null : reason.reason()));
         operations.withdraw(processInstanceId, me(), reason == null ? null : reason.reason());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/requests/{processInstanceId}/remind")
     Map<String, List<String>> remind(@PathVariable String processInstanceId) {
+        bounded(id("processInstanceId", processInstanceId));
         return Map.of("reminded", operations.remind(processInstanceId, me()));
     }
 
     @PostMapping("/api/requests/{processInstanceId}/cc")
     CarbonCopies.Recipients carbonCopy(@PathVariable String processInstanceId, @RequestBody(required = false) CarbonCopy cc) {
+        var errors = new ArrayList<Violation>();
+        if (cc != null) {
+            Bounds.ids(errors, "userIds", cc.userIds());
+            Bounds.ids(errors, "groupIds", cc.groupIds());
+        }
+        Bounds.check(errors);
+        bounded(id("processInstanceId", processInstanceId));
         return carbonCopies.add(processInstanceId, me(), cc == null ? null : cc.userIds(), cc == null ? null : cc.groupIds());
     }
 
     @GetMapping("/api/requests/{processInstanceId}")
     Map<String, Object> read(@PathVariable String processInstanceId) {
+        bounded(id("processInstanceId", processInstanceId));
         return carbonCopies.read(processInstanceId, me(), currentUser.groups());
     }
 
     @PostMapping("/api/tasks/{taskId}/transfer")
     ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody(required = false) UserChoice choice) {
+        bounded(id("taskId", taskId), id("userId", choice == null ? null : choice.userId()));
         operations.transfer(taskId, me(), currentUser.groups(), choice == null ? null : choice.userId());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/delegate")
     ResponseEntity<Void> delegate(@PathVariable String taskId, @RequestBody(required = false) UserChoice choice) {
+        bounded(id("taskId", taskId), id("userId", choice == null ? null : choice.userId()));
         operations.delegate(taskId, me(), currentUser.groups(), choice == null ? null : choice.userId());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/take-back")
     ResponseEntity<Void> takeBack(@PathVariable String taskId) {
+        bounded(id("taskId", taskId));
         operations.takeBack(taskId, me());
         return ResponseEntity.noContent().build();
     }
@@ -121,29 +137,41 @@ class ApprovalOperationsController {
 
     @PostMapping("/api/tasks/{taskId}/signers")
     Map<String, List<Signers.Signer>> addSigners(@PathVariable String taskId, @RequestBody(required = false) SignerChoice choice) {
+        var errors = new ArrayList<Violation>();
+        if (choice != null) {
+            Bounds.ids(errors, "userIds", choice.userIds());
+        }
+        Bounds.check(errors);
+        bounded(id("taskId", taskId), name("position", choice == null ? null : choice.position()), name("mode", choice == null ? null : choice.mode()));
         return Map.of("signers", signers.add(taskId, me(), currentUser.groups(), choice == null ? null : choice.userIds(),
                 choice == null ? null : choice.position(), choice == null ? null : choice.mode()));
     }
 
     @GetMapping("/api/tasks/{taskId}/signers")
     Map<String, List<Signers.Signer>> listSigners(@PathVariable String taskId) {
-        return Map.of("signers", signers.list(taskId));
+        bounded(id("taskId", taskId));
+        return Map.of("signers", signers.listFor(taskId, me(), currentUser.groups()));
     }
 
     @DeleteMapping("/api/tasks/{taskId}/signers/{userId}")
     ResponseEntity<Void> removeSigner(@PathVariable String taskId, @PathVariable String userId) {
+        bounded(id("taskId", taskId), id("userId", userId));
         signers.remove(taskId, me(), userId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/tasks/{taskId}/sign")
     ResponseEntity<Void> sign(@PathVariable String taskId, @RequestBody(required = false) Decision decision) {
+        bounded(id("taskId", taskId), text("comment", decision == null ? null : decision.comment()));
         signers.sign(taskId, me(), decision == null ? null : decision.approved(), decision == null ? null : decision.comment());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/api/me/substitute")
     Substitutes.Substitute setSubstitute(@RequestBody(required = false) SubstituteChoice choice) {
+        if (choice != null) {
+            bounded(id("substituteId", choice.substituteId()), name("from", choice.from()), name("until", choice.until()));
+        }
         return substitutes.set(me(), choice == null ? null : choice.substituteId(), choice == null ? null : choice.from(),
                 choice == null ? null : choice.until());
     }
@@ -227,6 +255,31 @@ class ApprovalOperationsController {
             operation = "remove-" + operation;
         }
         audit.record("operation." + operation, objectType, objectId, status == 403 ? Outcome.DENIED : Outcome.FAILURE, status + " " + message);
+    }
+
+    /** One input and its bound (docs/security.md, "Limits"). */
+    private record Bound(String field, String value, int max) {
+    }
+
+    private static Bound id(String field, String value) {
+        return new Bound(field, value, Bounds.ID);
+    }
+
+    private static Bound name(String field, String value) {
+        return new Bound(field, value, Bounds.NAME);
+    }
+
+    private static Bound text(String field, String value) {
+        return new Bound(field, value, Bounds.REASON);
+    }
+
+    /** Ids at most {@value Bounds#ID} characters, choices and date-times {@value Bounds#NAME}, reasons and comments {@value Bounds#REASON}: else 400 before any work. */
+    private static void bounded(Bound... bounds) {
+        var errors = new ArrayList<Violation>();
+        for (Bound b : bounds) {
+            Bounds.maxLength(errors, b.field(), b.value(), b.max());
+        }
+        Bounds.check(errors);
     }
 
     private String me() {

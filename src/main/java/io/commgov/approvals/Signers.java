@@ -12,7 +12,11 @@ import java.util.UUID;
 
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,8 +52,13 @@ class Signers {
     private final JdbcTemplate jdbc;
     private final ApprovalTasks tasks;
     private final AuditTrail audit;
+    private final AuthorizationService authorizationService;
+    private final HistoryService historyService;
 
-    Signers(TaskService taskService, JdbcTemplate jdbc, ApprovalTasks tasks, AuditTrail audit) {
+    Signers(TaskService taskService, JdbcTemplate jdbc, ApprovalTasks tasks, AuditTrail audit, AuthorizationService authorizationService,
+            HistoryService historyService) {
+        this.authorizationService = authorizationService;
+        this.historyService = historyService;
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.tasks = tasks;
@@ -175,6 +184,40 @@ class Signers {
             return taskId;
         });
         audit.record("task.signed", "task", taskId, Outcome.SUCCESS, (approved ? "approved" : "rejected") + (parent.equals(taskId) ? "" : " as signer of " + parent));
+    }
+
+    /**
+     * The signers of a task, for whoever may see it: those Camunda lets read it (its holders and candidates), its
+     * signers and whoever added them, and the requester following the request.
+     */
+    @Transactional(readOnly = true)
+    List<Signer> listFor(String taskId, String user, List<String> groups) {
+        boolean maySee = tasks.asEngine(() -> {
+            var task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                throw new OperationRefused(404, "no task " + taskId);
+            }
+            if (task.getEndTime() == null && authorizationService.isUserAuthorized(user, groups, Permissions.READ, Resources.TASK, taskId)) {
+                return true;
+            }
+            Integer signerOrAdder = jdbc.queryForObject("select count(*) from cg_approval_signer where task_id = ? and (user_id = ? or added_by = ?)",
+                    Integer.class, taskId, user, user);
+            if (signerOrAdder != null && signerOrAdder > 0) {
+                return true;
+            }
+            if (task.getProcessInstanceId() == null) {
+                return false;
+            }
+            var request = historyService.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+            var initiator = historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                    .variableName(ApprovalTasks.INITIATOR).list().stream().filter(v -> v.getTaskId() == null).findFirst();
+            return (request != null && user.equals(request.getStartUserId())) || initiator.map(v -> user.equals(v.getValue())).orElse(false);
+        });
+        if (!maySee) {
+            throw new OperationRefused(403, user + " may not see task " + taskId
+                    + ": only its holders, its signers and its requester see who signs it");
+        }
+        return list(taskId);
     }
 
     @Transactional(readOnly = true)

@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Substitutes {
 
+    /** The longest absence a substitute covers (docs/security.md, "Limits"). */
+    static final int MAX_DAYS = 366;
+
     record Substitute(String userId, String substituteId, Instant from, Instant until) {
     }
 
@@ -60,6 +63,11 @@ class Substitutes {
         }
         if (!end.isAfter(ClockUtil.getCurrentTime().toInstant())) {
             throw ApprovalTasks.invalid("until", "future", "until must be in the future");
+        }
+        // an absence, not a standing hand-over: a longer one is a change of role (R-SOD)
+        if (java.time.Duration.between(start, end).toDays() > MAX_DAYS) {
+            throw ApprovalTasks.invalid("until", "max-period", "a substitute covers at most " + MAX_DAYS + " days (from " + start
+                    + " until " + end + ")");
         }
         jdbc.update("delete from cg_substitute where user_id = ?", user);
         jdbc.update("insert into cg_substitute (user_id, substitute_id, starts_at, ends_at, set_at) values (?, ?, ?, ?, ?)",
@@ -124,7 +132,11 @@ class Substitutes {
             throw ApprovalTasks.invalid(field, "required", field + " is required (ISO-8601 date-time with offset, e.g. 2026-05-01T09:00:00+08:00)");
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (time.getYear() < 1900 || time.getYear() > 9999) {
+                throw ApprovalTasks.invalid(field, "date-range", field + " must lie between the years 1900 and 9999");
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             throw ApprovalTasks.invalid(field, "date-time", field + " must be an ISO-8601 date-time with offset, e.g. 2026-05-01T09:00:00+08:00");
         }

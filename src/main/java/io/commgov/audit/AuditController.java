@@ -27,6 +27,9 @@ class AuditController {
     static final String SECURITY = "security";
     static final String CAMUNDA_ADMIN = "camunda-admin";
     static final String ARCHIVE = "AUDIT_ARCHIVE";
+    /** Bounds of a search (docs/security.md, "Limits"): filters at most 200 characters, pages up to 10,000 deep. */
+    static final int MAX_TEXT = 200;
+    static final int MAX_PAGE = 10_000;
 
     private final AuditVerifier verifier;
     private final AuditSearch search;
@@ -69,7 +72,8 @@ class AuditController {
                     + latest + " or earlier"));
         }
         if (body != null) {
-            body.keySet().stream().filter(k -> !"before".equals(k))
+            // named, at most ten of them and each cut to 64 characters: the answer stays small whatever is sent
+            body.keySet().stream().filter(k -> !"before".equals(k)).limit(10).map(k -> k.length() > 64 ? k.substring(0, 64) + "…" : k)
                     .forEach(k -> errors.add(error(k, "unknown-field", k + " is not a field of an archive request")));
         }
         if (!errors.isEmpty()) {
@@ -114,13 +118,31 @@ class AuditController {
             return forbidden("searching the audit trail is for the security officer");
         }
         var errors = new ArrayList<Map<String, String>>();
+        var texts = new LinkedHashMap<String, String>();
+        texts.put("actor", actor);
+        texts.put("objectType", objectType);
+        texts.put("objectId", objectId);
+        texts.put("eventType", eventType);
+        texts.put("from", from);
+        texts.put("to", to);
+        texts.forEach((field, value) -> {
+            if (value != null && value.length() > MAX_TEXT) {
+                errors.add(error(field, "max-length", field + " must be at most " + MAX_TEXT + " characters (got " + value.length() + ")"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("type", "InvalidVariables", "message", errors.get(0).get("message"), "errors", errors));
+        }
         Long fromMillis = time("from", from, errors);
         Long toMillis = time("to", to, errors);
-        if (page < 0) {
-            errors.add(error("page", "min", "page must be 0 or more"));
+        if (fromMillis != null && toMillis != null && fromMillis > toMillis) {
+            errors.add(error("to", "after-from", "to must not be before from"));
+        }
+        if (page < 0 || page > MAX_PAGE) {
+            errors.add(error("page", "range", "page must be between 0 and " + MAX_PAGE + " (got " + page + ")"));
         }
         if (size < 1 || size > 500) {
-            errors.add(error("size", "range", "size must be between 1 and 500"));
+            errors.add(error("size", "range", "size must be between 1 and 500 (got " + size + ")"));
         }
         if (!errors.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("type", "InvalidVariables", "message",
@@ -145,8 +167,17 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        if (value.length() > MAX_TEXT) {
+            errors.add(error(field, "max-length", field + " must be at most " + MAX_TEXT + " characters"));
+            return null;
+        }
         try {
-            return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (time.getYear() < 1900 || time.getYear() > 9999) {
+                errors.add(error(field, "date-range", field + " must lie between the years 1900 and 9999"));
+                return null;
+            }
+            return time.toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             errors.add(error(field, "date-time-format", field + " must be an ISO-8601 date-time with offset such as 2026-12-31T18:00:00+08:00"));
             return null;

@@ -1,5 +1,6 @@
 package io.commgov.clients;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.commgov.validation.Fields;
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientOnboardingStartContract implements StartContract {
 
+    private final ProjectGroups projectGroups;
+
+    ClientOnboardingStartContract(ProjectGroups projectGroups) {
+        this.projectGroups = projectGroups;
+    }
+
     static final Pattern ID_NUMBER = Pattern.compile("[1-9][0-9]{16}[0-9Xx]");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{6,19}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -26,8 +33,8 @@ class ClientOnboardingStartContract implements StartContract {
 
     @Override
     public void check(Fields f) {
-        f.requiredText("clientName", 100);
-        f.requiredText("company", 200);
+        f.requiredName("clientName", 100);
+        f.requiredName("company", 200);
         // the rule's message never repeats the value: personal data stays out of logs and error bodies
         String phone = f.requiredText("phone", 40);
         if (phone != null && !PHONE.matcher(phone).matches()) {
@@ -44,13 +51,20 @@ class ClientOnboardingStartContract implements StartContract {
             f.reject("idNumber", "check-digit", "idNumber must be a resident id number with a valid birth date and check digit");
         }
         var groups = f.list("projectGroups", true);
-        for (String group : groups) {
-            if (!GROUP.matcher(group).matches()) {
-                f.reject("projectGroups", "pattern", "projectGroups entries are group names of letters, digits, '-' or '_' (got '" + group + "')");
+        if (groups.size() > 20) {
+            f.reject("projectGroups", "max-size", "projectGroups may name at most 20 groups (got " + groups.size() + ")");
+        } else if (groups.stream().allMatch(g -> GROUP.matcher(g).matches())) {
+            // R-CLI-1: project groups only; a role or department group would hand the client its powers
+            List<String> others = groups.isEmpty() ? List.of() : projectGroups.notProjectGroups(groups);
+            if (!others.isEmpty()) {
+                f.reject("projectGroups", "project-group", "projectGroups must name project groups (groups of type '"
+                        + ProjectGroups.GROUP_TYPE + "'); these are not: " + String.join(", ", others));
             }
+        } else {
+            f.reject("projectGroups", "pattern", "projectGroups entries are group names of letters, digits, '-' or '_'");
         }
         f.futureDate("projectEndDate", true);
-        f.requiredText("processingPurpose", 500);
+        f.requiredFreeText("processingPurpose", 500);
         Boolean consent = f.requiredBoolean("consent");
         if (Boolean.FALSE.equals(consent)) {
             f.reject("consent", "must-be-true", "consent must be true: the client's consent to processing is required (Data Security Law)");

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -56,6 +57,10 @@ class ClientsController {
 
     @GetMapping("/{id}/personal-data")
     Map<String, String> personalData(@PathVariable String id, @RequestParam(required = false) String reason) {
+        var bounds = new java.util.ArrayList<Violation>();
+        Bounds.maxLength(bounds, "id", id, Bounds.ID);
+        Bounds.maxLength(bounds, "reason", reason, Bounds.REASON);
+        Bounds.check(bounds);
         if (reason == null || reason.isBlank()) {
             throw new ContractViolationException(List.of(new Violation("reason", "required",
                     "reason is required: say why the client's personal data is opened")));
@@ -73,6 +78,7 @@ class ClientsController {
 
     @PostMapping("/{id}/revoke")
     Map<String, String> revoke(@PathVariable String id) {
+        Bounds.requireMaxLength("id", id, Bounds.ID);
         Client client = clients.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no client " + id));
         String user = currentUser.id().orElseThrow();
         if (!user.equals(client.getContactPerson()) && !currentUser.isIn(Role.SALES_HEAD)) {

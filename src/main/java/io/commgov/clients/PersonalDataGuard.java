@@ -15,6 +15,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import io.commgov.validation.ContractViolationException;
+import io.commgov.validation.Violation;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -25,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps a client's phone, e-mail and id number out of Camunda's tables (R-CLI-2): when {@code client-onboarding} starts,
  * after its contract passed, they go into the encrypted store (referenced from {@code cg_client}) and leave the process, which keeps only the
- * {@code clientId}; and no history event of those variables is ever written.
+ * {@code clientId}; and no history event of those variables is ever written. Nor, for any process, the engine's
+ * form-field rows ({@code ACT_HI_DETAIL} of type FormProperty): a {@code submit-form} copies every submitted text there,
+ * beside the variables' own history and past every guard of it, so the same data would be kept twice and once in clear.
  */
 @Component
 class PersonalDataGuard extends AbstractProcessEnginePlugin {
@@ -71,6 +78,8 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 (String) execution.getVariable("processingPurpose"), (String) execution.getVariable("initiator"),
                 execution.getProcessInstanceId());
         execution.setVariable("clientId", id);
+        // the forms show it in a read-only text field, which cannot show a list
+        execution.setVariable("projectGroupsText", String.join(", ", TextLists.of(execution.getVariable("projectGroups"))));
         PERSONAL.forEach(execution::removeVariable);
     }
 
@@ -95,12 +104,38 @@ class PersonalDataGuard extends AbstractProcessEnginePlugin {
                 || definitionId != null && definitionId.startsWith(PROCESS_KEY + ":");
     }
 
-    /** Hands every history event on, except those of a client's personal variables. */
+    /**
+     * Personal data enters a client's process only at its start, on its way into the store. Written later (a task's
+     * completion variables, PUT of a variable, a modification or a message with variables), it would stay a clear
+     * runtime variable until the project ends: refused, naming the field. Its removal at the start goes on.
+     */
+    static void refuseAfterStart(HistoricVariableUpdateEventEntity variable) {
+        if (HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(variable.getEventType())) {
+            return;
+        }
+        var commandContext = Context.getCommandContext();
+        var instance = commandContext == null || variable.getProcessInstanceId() == null ? null
+                : commandContext.getExecutionManager().findExecutionById(variable.getProcessInstanceId());
+        if (instance != null && instance.getVariable("clientId") != null) {
+            throw new ContractViolationException(List.of(new Violation(variable.getVariableName(), "personal-data-at-start-only",
+                    variable.getVariableName() + " is a client's personal data: it is given when the request starts and kept "
+                            + "encrypted; it cannot be written to the request afterwards")));
+        }
+    }
+
+    /** Form-field rows repeat what the variables' history holds (or, guarded, does not hold): none are written. */
+    static boolean isFormField(HistoryEvent event) {
+        return event instanceof HistoricFormPropertyEventEntity;
+    }
+
+    /** Hands every history event on, except those of a client's personal variables and every form-field row. */
     record WithoutPersonalData(HistoryEventHandler delegate) implements HistoryEventHandler {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!isPersonal(event)) {
+            if (isPersonal(event)) {
+                refuseAfterStart((HistoricVariableUpdateEventEntity) event);
+            } else if (!isFormField(event)) {
                 delegate.handleEvent(event);
             }
         }

@@ -18,6 +18,7 @@ class DeploymentRules extends BpmnParse {
 
     private final int minimumRetentionDays;
     private final List<ModelRule> moreRules;
+    private final ModelCodeRules modelCode = new ModelCodeRules(ModelCode.shipped());
 
     DeploymentRules(BpmnParser parser, int minimumRetentionDays, List<ModelRule> moreRules) {
         super(parser);
@@ -32,9 +33,24 @@ class DeploymentRules extends BpmnParse {
             checkRetention(processElement, definition);
             checkReadableIds(processElement);
             checkUserTasks(processElement);
+            modelCode.check(processElement, this::addError);
             moreRules.forEach(rule -> rule.check(processElement, this::addError));
         }
         return definition;
+    }
+
+    @Override
+    protected void parseRootElement() {
+        if (deployment == null || deployment.isNew()) {
+            // messages, signals, errors and escalations may hold expressions (a message name is evaluated at run time)
+            for (Element element : rootElement.elements()) {
+                boolean processOrDiagram = "process".equals(element.getTagName()) || !BpmnParser.BPMN20_NS.equals(element.getUri());
+                if (!processOrDiagram) {
+                    modelCode.check(element, this::addError);
+                }
+            }
+        }
+        super.parseRootElement();
     }
 
     // R-RET: process records are kept at least the minimum, so history cleanup never removes them earlier

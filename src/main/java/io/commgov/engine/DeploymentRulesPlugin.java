@@ -30,5 +30,10 @@ class DeploymentRulesPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostDeployers(new ArrayList<>());
         }
         configuration.getCustomPostDeployers().add(new DecisionRetentionRule(minimumRetentionDays));
+        // deploying a model is not running code: only models in a deployment, decisions in FEEL (ModelResourcesRule)
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(new ModelResourcesRule(ModelCode.shipped()));
     }
 }

@@ -156,6 +156,13 @@ class EngineRestErrors {
             if (unresolved != null && unresolved.find()) {
                 return missingVariable(unresolved.group(1));
             }
+            // a variable in Java serialization: the engine refuses to store it (java-serialization-format-enabled is false)
+            var serialized = t.getMessage() == null ? null : JAVA_SERIALIZATION.matcher(t.getMessage());
+            if (serialized != null && serialized.find()) {
+                String name = serialized.group(1).length() > 100 ? serialized.group(1).substring(0, 100) + "…" : serialized.group(1);
+                return invalidVariable(name, "no-java-serialization", name + " is in Java serialization"
+                        + " (application/x-java-serialized-object), which CommGov never reads: send it as JSON (application/json)");
+            }
             if (t instanceof OptimisticLockingException) {
                 return body(Response.Status.CONFLICT, "Conflict",
                         "someone else changed this task or request at the same moment; reload and try again");
@@ -191,13 +198,19 @@ class EngineRestErrors {
 
     private static final java.util.regex.Pattern MISSING_VARIABLE = java.util.regex.Pattern.compile("Cannot resolve identifier '(\\w+)'");
 
-    // the body shape of CommGov's own 400s (field, rule, message), which Tasklist and clients read
+    private static final java.util.regex.Pattern JAVA_SERIALIZATION =
+            java.util.regex.Pattern.compile("Cannot set variable with name (.*?)\\. Java serialization format is prohibited", java.util.regex.Pattern.DOTALL);
+
     private static Response missingVariable(String field) {
-        String message = field + " is required by this process";
+        return invalidVariable(field, "required", field + " is required by this process");
+    }
+
+    // the body shape of CommGov's own 400s (field, rule, message), which Tasklist and clients read
+    private static Response invalidVariable(String field, String rule, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", MISSING_VARIABLE_TYPE);
-        body.put("message", "Invalid request: " + field + " (required): " + message);
-        body.put("errors", java.util.List.of(Map.of("field", field, "rule", "required", "message", message)));
+        body.put("message", "Invalid request: " + field + " (" + rule + "): " + message);
+        body.put("errors", java.util.List.of(Map.of("field", field, "rule", rule, "message", message)));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 

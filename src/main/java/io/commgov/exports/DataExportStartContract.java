@@ -40,7 +40,7 @@ class DataExportStartContract implements StartContract {
             fields.reject("ownerDepartment", "no-other-approver", "department " + owner
                     + " has no head other than the requester to approve the export; ask security to name one first");
         }
-        fields.requiredText("purpose", 1000);
+        fields.requiredFreeText("purpose", 1000);
     }
 
     private String requester() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
+import io.commgov.validation.Bounds;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.value.BytesValue;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,7 @@ class ExportController {
 
     @GetMapping("/api/exports/{processInstanceId}/file")
     ResponseEntity<?> file(@PathVariable String processInstanceId) {
+        Bounds.requireMaxLength("processInstanceId", processInstanceId, Bounds.ID);
         String user = currentUser.id().orElse(null);
         var task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_CollectExport")
                 .taskAssignee(user == null ? "-" : user).singleResult();

@@ -10,6 +10,7 @@ import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Unrestricted;
 import io.commgov.identity.Role;
 import io.commgov.sla.Sla;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.HistoryService;
@@ -56,12 +57,14 @@ class FaultController {
         if (!currentUser.isIn(Role.IT, Role.IT_HEAD, Role.CAMUNDA_ADMIN)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the fault list is for IT (it, it-head, camunda-admin)");
         }
-        if (state != null && !state.equals("OPEN") && !state.equals("CLOSED")) {
-            throw new ContractViolationException(List.of(new Violation("state", "one-of", "state must be OPEN or CLOSED (got '" + state + "')")));
+        var errors = new java.util.ArrayList<Violation>();
+        Bounds.maxLength(errors, "state", state, Bounds.NAME);
+        if (errors.isEmpty() && state != null && !state.equals("OPEN") && !state.equals("CLOSED")) {
+            errors.add(new Violation("state", "one-of", "state must be OPEN or CLOSED (got '" + state + "')"));
         }
-        if (firstResult < 0 || maxResults < 1 || maxResults > 200) {
-            throw new ContractViolationException(List.of(new Violation("maxResults", "range", "firstResult >= 0 and 1 <= maxResults <= 200")));
-        }
+        Bounds.range(errors, "firstResult", firstResult, 0, Bounds.FIRST_RESULT);
+        Bounds.range(errors, "maxResults", maxResults, 1, Bounds.PAGE_SIZE);
+        Bounds.check(errors);
         // the role is checked above; the engine is asked as itself, as IT holds no history grants on every definition
         return asEngine(() -> {
             var query = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("fault-escalation");

@@ -15,7 +15,7 @@ class FaultReportStartContract implements StartContract {
 
     @Override
     public void check(Fields fields) {
-        fields.requiredText("symptom", 2000);
+        fields.requiredFreeText("symptom", 2000);
         fields.requiredOneOf("impactScope", "USER", "DEPARTMENT", "COMPANY");
         fields.requiredBoolean("platformDown");
     }

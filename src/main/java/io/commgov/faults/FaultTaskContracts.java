@@ -16,7 +16,7 @@ class FaultTaskContracts {
     @Bean
     TaskContract faultResponseContract() {
         return contract("fault-response", List.of("response"), (f, t) -> {
-            f.requiredText("response", 2000);
+            f.requiredFreeText("response", 2000);
             upgrade(f);
         });
     }
@@ -24,7 +24,7 @@ class FaultTaskContracts {
     @Bean
     TaskContract faultDiagnosisContract() {
         return contract("fault-diagnosis", List.of("cause", "expectedFixAt"), (f, t) -> {
-            f.requiredText("cause", 2000);
+            f.requiredFreeText("cause", 2000);
             OffsetDateTime fixAt = f.dateTime("expectedFixAt", true);
             if (fixAt != null && !fixAt.toInstant().isAfter(ClockUtil.getCurrentTime().toInstant())) {
                 f.reject("expectedFixAt", "future-date-time", "expectedFixAt must be in the future (got " + fixAt + ")");
@@ -36,7 +36,7 @@ class FaultTaskContracts {
     @Bean
     TaskContract faultFixContract() {
         return contract("fault-fix", List.of("fixConfirmation"), (f, t) -> {
-            f.requiredText("fixConfirmation", 2000);
+            f.requiredFreeText("fixConfirmation", 2000);
             upgrade(f);
         });
     }
@@ -56,7 +56,7 @@ class FaultTaskContracts {
 
     @Bean
     TaskContract slaBreachReviewContract() {
-        return contract("sla-breach-review", List.of("escalationAction"), (f, t) -> f.requiredText("escalationAction", 2000));
+        return contract("sla-breach-review", List.of("escalationAction"), (f, t) -> f.requiredFreeText("escalationAction", 2000));
     }
 
     @Bean
@@ -67,7 +67,7 @@ class FaultTaskContracts {
                     f.reject(step, "checklist", step + " must be checked (true) before the emergency plan task is done");
                 }
             }
-            f.text("emergencyNotes", 4000);
+            f.freeText("emergencyNotes", 4000);
         });
     }
 

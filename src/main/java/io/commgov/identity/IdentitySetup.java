@@ -36,7 +36,14 @@ class IdentitySetup implements ApplicationRunner {
         for (Role role : Role.values()) {
             ensureGroup(role.groupId(), role.displayName(), ROLE_GROUP_TYPE);
         }
-        RoleGrants.all().forEach(this::ensureGrant);
+        // one authorization per group and resource, holding every permission the role's grants name there
+        var merged = new java.util.LinkedHashMap<String, RoleGrants.Grant>();
+        for (RoleGrants.Grant g : RoleGrants.all()) {
+            merged.merge(g.groupId() + "|" + g.resource().resourceType() + "|" + g.resourceId(), g, (a, b) -> new RoleGrants.Grant(
+                    a.groupId(), a.resource(), a.resourceId(), java.util.stream.Stream.concat(a.permissions().stream(),
+                            b.permissions().stream()).distinct().toList()));
+        }
+        merged.values().forEach(this::ensureGrant);
         log.info("Role groups and authorizations in place: {} roles, {} grants", Role.values().length, RoleGrants.all().size());
     }
 
@@ -63,12 +70,12 @@ class IdentitySetup implements ApplicationRunner {
             authorization.setGroupId(grant.groupId());
             authorization.setResource(grant.resource());
             authorization.setResourceId(grant.resourceId());
-        } else if (grant.permissions().stream().allMatch(p -> authorization.isPermissionGranted(p))) {
+        } else if (authorization instanceof org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity entity
+                && entity.getPermissions() == grant.permissions().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b)) {
             return;
         }
-        for (Permission permission : grant.permissions()) {
-            authorization.addPermission(permission);
-        }
+        // exactly the role's permissions: one taken out of RoleGrants (e.g. READ_HISTORY) is revoked on a running database too
+        authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
         authorizationService.saveAuthorization(authorization);
     }
 }

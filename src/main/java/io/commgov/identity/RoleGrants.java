@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
  * What each role may do, and nothing more (R-SOD, least privilege). Tasks need no grant here: the engine
@@ -56,13 +58,18 @@ final class RoleGrants {
         // process owners model and deploy (SPEC: Modeler deploys through the REST API) and watch in Cockpit
         String owner = Role.PROCESS_OWNER.groupId();
         grants.add(new Grant(owner, DEPLOYMENT, "*", List.of(Permissions.CREATE, Permissions.READ)));
-        grants.add(new Grant(owner, PROCESS_DEFINITION, "*", List.of(Permissions.READ, Permissions.READ_HISTORY)));
+        // definitions and Cockpit's statistics (instance, incident and failed-job counts need READ only); no READ_INSTANCE
+        // or READ_HISTORY, which would show every person's variables (R-CLI-2, least privilege)
+        grants.add(new Grant(owner, PROCESS_DEFINITION, "*", List.of(Permissions.READ)));
         grants.add(new Grant(owner, DECISION_DEFINITION, "*", List.of(Permissions.READ)));
         grants.add(new Grant(owner, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(Permissions.READ)));
         grants.add(new Grant(owner, APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
         // the security officer audits what happened (R-AUD), read-only
         String security = Role.SECURITY.groupId();
-        grants.add(new Grant(security, PROCESS_DEFINITION, "*", List.of(Permissions.READ, Permissions.READ_HISTORY)));
+        // the audit trail is CommGov's (/api/audit) and the engine's user operation log (who did what, no variable values);
+        // no READ_HISTORY, which would show every variable in clear
+        grants.add(new Grant(security, PROCESS_DEFINITION, "*", List.of(Permissions.READ)));
+        grants.add(new Grant(security, OPERATION_LOG_CATEGORY, "*", List.of(UserOperationLogCategoryPermissions.READ)));
         grants.add(new Grant(security, APPLICATION, "cockpit", List.of(Permissions.ACCESS)));
         return grants;
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.springframework.http.HttpStatus;
@@ -115,11 +116,17 @@ class KpiController {
     }
 
     private static Quarter quarter(String text) {
+        Bounds.requireMaxLength("quarter", text, 7);
+        Quarter q;
         try {
-            return Quarter.parse(text);
+            q = Quarter.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ContractViolationException(List.of(new Violation("quarter", "quarter-format", e.getMessage())));
         }
+        var errors = new ArrayList<Violation>();
+        Bounds.year(errors, "quarter", q.year());
+        throwIfAny(errors);
+        return q;
     }
 
     private void require(Role... roles) {
@@ -135,8 +142,14 @@ class KpiController {
             }
             return KpiService.now();
         }
+        if (value.length() > Bounds.NAME) {
+            Bounds.maxLength(violations, field, value, Bounds.NAME);
+            return null;
+        }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            Bounds.year(violations, field, time.getYear());
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             violations.add(new Violation(field, "date-time-format", field + " must be an ISO-8601 date-time with offset (got '" + value + "')"));
             return null;

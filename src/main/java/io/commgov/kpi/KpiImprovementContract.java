@@ -15,7 +15,7 @@ class KpiImprovementContract implements TaskContract {
 
     @Override
     public void check(Fields fields, TaskContext task) {
-        fields.requiredText("gapAnalysis", 2000);
-        fields.requiredText("action", 2000);
+        fields.requiredFreeText("gapAnalysis", 2000);
+        fields.requiredFreeText("action", 2000);
     }
 }

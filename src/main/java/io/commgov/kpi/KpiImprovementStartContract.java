@@ -17,10 +17,10 @@ class KpiImprovementStartContract implements StartContract {
     public void check(Fields fields) {
         fields.requiredMatching("quarter", Quarter.FORMAT, "quarter-format", "must read like 2026-Q3");
         fields.requiredText("indicator", 64);
-        fields.requiredText("indicatorName", 200);
+        fields.requiredName("indicatorName", 200);
         fields.requiredText("target", 64);
         fields.requiredText("actual", 64);
-        fields.requiredText("gapAnalysis", 2000);
+        fields.requiredFreeText("gapAnalysis", 2000);
         fields.requiredText("department", 16);
     }
 }

@@ -33,6 +33,8 @@ public class Notifier {
 
     /** One e-mail, one attempt (the SMTP server queues and retries on its side). */
     public Delivery email(String to, String subject, String body) {
+        subject = PlainText.oneLine(subject);
+        body = PlainText.text(body);
         Instant started = Instant.now();
         String key = IdempotencyKey.of(Delivery.Kind.EMAIL, to, subject);
         Delivery delivery;
@@ -53,6 +55,7 @@ public class Notifier {
 
     /** One message to a configured IM channel, retried with exponential backoff up to {@code commgov.notify.im.max-attempts}. */
     public Delivery im(String channelName, String message) {
+        message = PlainText.text(message);
         Instant started = Instant.now();
         var im = properties.getIm();
         var channel = im.getChannels().get(channelName);

@@ -15,6 +15,6 @@ class SelectionStartContract implements StartContract {
 
     @Override
     public void check(Fields fields) {
-        fields.requiredText("title", 200);
+        fields.requiredName("title", 200);
     }
 }

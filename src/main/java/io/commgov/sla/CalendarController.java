@@ -17,6 +17,7 @@ import io.commgov.audit.AuditTrail;
 import io.commgov.audit.Outcome;
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,11 @@ class CalendarController {
 
     @GetMapping("/{name}/due")
     DueAnswer due(@PathVariable String name, @RequestParam String from, @RequestParam String duration) {
+        var bounds = new ArrayList<Violation>();
+        Bounds.maxLength(bounds, "calendar", name, Bounds.ID);
+        Bounds.maxLength(bounds, "from", from, Bounds.NAME);
+        Bounds.maxLength(bounds, "duration", duration, WorkingDuration.MAX_LENGTH);
+        Bounds.check(bounds);
         OffsetDateTime start;
         try {
             start = OffsetDateTime.parse(from);
@@ -107,6 +113,16 @@ class CalendarController {
     @Transactional
     ChangeAnswer put(@PathVariable String name, @RequestBody CalendarChange change) {
         String by = requireAdministrator();
+        var bounds = new ArrayList<Violation>();
+        for (var field : Map.of("mode", String.valueOf(change.mode()), "timeZone", String.valueOf(change.timeZone()),
+                "opening", String.valueOf(change.opening()), "closing", String.valueOf(change.closing())).entrySet()) {
+            Bounds.maxLength(bounds, field.getKey(), field.getValue(), Bounds.NAME);
+        }
+        Bounds.maxSize(bounds, "workingDays", change.workingDays(), 7);
+        if (change.workingDays() != null && change.workingDays().stream().anyMatch(d -> d != null && d.length() > 9)) {
+            bounds.add(new Violation("workingDays", "max-length", "each entry of workingDays must be a day such as MON or MONDAY"));
+        }
+        Bounds.check(bounds);
         var errors = new ArrayList<Violation>();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
             errors.add(new Violation("name", "pattern", "name must be letters, digits, '-' or '_' (at most 64)"));
@@ -139,8 +155,15 @@ class CalendarController {
     ChangeAnswer putDay(@PathVariable String name, @PathVariable String date, @RequestBody DayChange change) {
         String by = requireAdministrator();
         calendars.calendar(name);
+        var bounds = new ArrayList<Violation>();
+        Bounds.maxLength(bounds, "date", date, 10);
+        Bounds.maxLength(bounds, "kind", change.kind(), Bounds.NAME);
+        Bounds.check(bounds);
         var errors = new ArrayList<Violation>();
         LocalDate day = parse(errors, "date", date, LocalDate::parse, "date must be an ISO-8601 date such as 2027-01-01");
+        if (day != null) {
+            Bounds.year(errors, "date", day.getYear());
+        }
         WorkingTimeCalendar.DayKind kind = parse(errors, "kind", change.kind(), WorkingTimeCalendar.DayKind::valueOf,
                 "kind must be HOLIDAY or WORKDAY");
         if (change.note() != null && change.note().length() > 200) {
@@ -159,6 +182,7 @@ class CalendarController {
     ResponseEntity<ChangeAnswer> deleteDay(@PathVariable String name, @PathVariable String date) {
         String by = requireAdministrator();
         calendars.calendar(name);
+        Bounds.requireMaxLength("date", date, 10);
         LocalDate day = parse(new ArrayList<>(), "date", date, LocalDate::parse, "");
         if (day == null) {
             throw invalid("date", "date-format", "date must be an ISO-8601 date such as 2027-01-01 (got '" + date + "')");

@@ -33,14 +33,14 @@ public class Calendars {
 
     public OffsetDateTime due(String calendarName, OffsetDateTime from, String duration) {
         WorkingTimeCalendar calendar = calendar(calendarName);
-        OffsetDateTime due = calendar.due(from, parse(duration));
+        OffsetDateTime due = bounded(() -> calendar.due(from, parse(duration)));
         reportUnknownYears(calendar, from.toInstant(), due.toInstant());
         return due;
     }
 
     public Instant due(String calendarName, Instant from, String duration) {
         WorkingTimeCalendar calendar = calendar(calendarName);
-        Instant due = calendar.due(from, parse(duration));
+        Instant due = bounded(() -> calendar.due(from, parse(duration)));
         reportUnknownYears(calendar, from, due);
         return due;
     }
@@ -48,9 +48,24 @@ public class Calendars {
     static WorkingDuration parse(String duration) {
         try {
             return WorkingDuration.parse(duration);
+        } catch (WorkingDuration.OutOfBounds e) {
+            throw tooLong(e);
         } catch (IllegalArgumentException e) {
             throw new ContractViolationException(List.of(new Violation("duration", "iso-8601-duration", e.getMessage())));
         }
+    }
+
+    /** A calculation on a calendar that went past the bounds (duration, horizon) is the caller's error naming the duration. */
+    static <T> T bounded(java.util.function.Supplier<T> calculation) {
+        try {
+            return calculation.get();
+        } catch (WorkingDuration.OutOfBounds e) {
+            throw tooLong(e);
+        }
+    }
+
+    private static ContractViolationException tooLong(WorkingDuration.OutOfBounds e) {
+        return new ContractViolationException(List.of(new Violation("duration", "max-duration", e.getMessage())));
     }
 
     /** A due date in a year without its official schedule is computed on the weekly hours alone; say so once. */

@@ -122,8 +122,9 @@ public class Sla {
         WorkingTimeCalendar calendar = calendars.calendar(calendarName);
         WorkingDuration duration = Calendars.parse(definition.duration());
         Instant startedAt = now();
-        Instant due = calendar.due(startedAt, duration);
-        Instant warning = calendar.partOf(startedAt, duration, definition.warningFraction()).truncatedTo(ChronoUnit.SECONDS);
+        Instant due = Calendars.bounded(() -> calendar.due(startedAt, duration));
+        double fraction = definition.warningFraction();
+        Instant warning = Calendars.bounded(() -> calendar.partOf(startedAt, duration, fraction)).truncatedTo(ChronoUnit.SECONDS);
         calendars.reportUnknownYears(calendar, startedAt, due);
         return records.insert(execution.getProcessInstanceId(), processKeyOf(execution), execution.getId(),
                 execution.getCurrentActivityId(), definition, startedAt, warning, due);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.commgov.identity.CurrentUser;
 import io.commgov.identity.Role;
+import io.commgov.validation.Bounds;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,6 +47,7 @@ class SlaController {
 
     @GetMapping
     List<SlaView> of(@RequestParam String processInstanceId) {
+        Bounds.requireMaxLength("processInstanceId", processInstanceId, Bounds.ID);
         String user = currentUser.id().orElseThrow();
         List<String> groups = currentUser.groups();
         // look the request up as the engine itself, then decide who may see it

@@ -15,6 +15,6 @@ class SlaDemoStartContract implements StartContract {
 
     @Override
     public void check(Fields fields) {
-        fields.requiredText("subject", 200);
+        fields.requiredName("subject", 200);
     }
 }

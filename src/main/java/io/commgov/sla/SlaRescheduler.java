@@ -39,9 +39,10 @@ class SlaRescheduler {
         int changed = 0;
         for (SlaRecord record : records.runningOnCalendar(calendarName)) {
             WorkingDuration duration = Calendars.parse(record.duration());
-            Instant due = calendar.due(record.startedAt(), duration);
+            Instant due = Calendars.bounded(() -> calendar.due(record.startedAt(), duration));
             Instant warning = record.warnedAt() != null ? record.warningAt()
-                    : calendar.partOf(record.startedAt(), duration, record.warningFraction()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                    : Calendars.bounded(() -> calendar.partOf(record.startedAt(), duration, record.warningFraction()))
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             if (due.equals(record.dueAt()) && warning.equals(record.warningAt())) {
                 continue;
             }

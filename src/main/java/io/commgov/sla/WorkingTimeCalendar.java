@@ -21,6 +21,13 @@ public final class WorkingTimeCalendar {
 
     public enum Mode { ALWAYS, WORKING_HOURS }
 
+    /**
+     * How far a due date may lie after its start, in years. A duration is at most ten years ({@link WorkingDuration#MAX_DAYS});
+     * on a calendar with short hours or few working days it can stretch, but never past this: each step of the
+     * calculation is one day, so no due date costs more than some 11,000 steps.
+     */
+    public static final int HORIZON_YEARS = 30;
+
     public enum DayKind { HOLIDAY, WORKDAY }
 
     private final String name;
@@ -86,6 +93,10 @@ public final class WorkingTimeCalendar {
         if (mode == Mode.ALWAYS) {
             return Duration.between(from, to);
         }
+        if (Duration.between(from, to).toDays() > HORIZON_YEARS * 366L) {
+            throw new WorkingDuration.OutOfBounds("working time is counted over at most " + HORIZON_YEARS + " years (from " + from
+                    + " to " + to + ")");
+        }
         Duration total = Duration.ZERO;
         ZonedDateTime end = to.atZone(zone);
         LocalDate day = from.atZone(zone).toLocalDate();
@@ -110,8 +121,12 @@ public final class WorkingTimeCalendar {
         if (remaining.isZero() || remaining.isNegative()) {
             return from;
         }
+        LocalDate horizon = t.toLocalDate().plusYears(HORIZON_YEARS);
         while (true) {
             LocalDate day = t.toLocalDate();
+            if (day.isAfter(horizon)) {
+                throw beyondHorizon(from, amount);
+            }
             if (!isWorkingDay(day) || !t.toLocalTime().isBefore(closing)) {
                 t = nextWorkingDay(day).atTime(opening).atZone(zone);
                 continue;
@@ -129,9 +144,17 @@ public final class WorkingTimeCalendar {
             while (remaining.compareTo(workingDay) > 0) {
                 remaining = remaining.minus(workingDay);
                 next = nextWorkingDay(next);
+                if (next.isAfter(horizon)) {
+                    throw beyondHorizon(from, amount);
+                }
             }
             t = next.atTime(opening).atZone(zone);
         }
+    }
+
+    private WorkingDuration.OutOfBounds beyondHorizon(Instant from, Duration amount) {
+        return new WorkingDuration.OutOfBounds("calendar " + name + " cannot fit " + amount + " of working time within "
+                + HORIZON_YEARS + " years after " + from + ": use a shorter duration");
     }
 
     private LocalDate nextWorkingDay(LocalDate day) {

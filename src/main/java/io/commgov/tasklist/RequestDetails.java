@@ -32,6 +32,8 @@ final class RequestDetails {
     /** Identity-link type and user-id prefix of the requester's link; no user id can contain ':'. */
     static final String REQUESTER_LINK = "requester";
     static final int SUMMARY_LENGTH = 40;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Cc}\\p{Z}]+");
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}&&[^\\u200D]]");
 
     private RequestDetails() {
     }
@@ -47,8 +49,11 @@ final class RequestDetails {
             if (execution.getVariable(DEPARTMENT) == null) {
                 execution.setVariable(DEPARTMENT, departmentOf(initiator));
             }
-            if (execution.getVariable(SUMMARY) == null) {
+            Object given = execution.getVariable(SUMMARY);
+            if (given == null) {
                 execution.setVariable(SUMMARY, shorten(summaryOf(execution, summaryExpression, processName)));
+            } else if (!given.toString().equals(shorten(given.toString()))) {
+                execution.setVariable(SUMMARY, shorten(given.toString()));
             }
         };
     }
@@ -139,11 +144,16 @@ final class RequestDetails {
         return value == null || value.toString().isBlank() ? processName : value.toString().strip();
     }
 
+    /**
+     * One line of text for a task name (which Tasklist, mails and the IM robots show as they are): every run of white
+     * space, line or paragraph separators and control characters is one space, direction overrides and other invisible
+     * format characters go, and it is cut to {@value #SUMMARY_LENGTH} characters.
+     */
     static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\s+", " ");
+        String oneLine = INVISIBLE.matcher(SPACES.matcher(text).replaceAll(" ")).replaceAll("").strip();
         return oneLine.codePointCount(0, oneLine.length()) <= SUMMARY_LENGTH ? oneLine
                 : oneLine.substring(0, oneLine.offsetByCodePoints(0, SUMMARY_LENGTH - 1)) + "…";
     }

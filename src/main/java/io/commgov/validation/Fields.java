@@ -23,6 +23,11 @@ import org.camunda.spin.json.SpinJsonNode;
 public final class Fields {
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]");
+    // direction overrides and isolates reorder what is shown (U+202E makes "exe.txt" read "txt.exe"); BOM, NUL and the like
+    private static final String INVISIBLE = "\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\uFFF9-\\uFFFB";
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[\\p{Cc}" + INVISIBLE + "]");
+    private static final Pattern NOT_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u0085\\u2028\\u2029" + INVISIBLE + "]");
 
     private final Map<String, Object> values;
     private final List<Violation> violations = new ArrayList<>();
@@ -70,6 +75,57 @@ public final class Fields {
             return null;
         }
         return s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A name or a title (a person, a company, a project, an announcement's title): required, one line of at most
+     * {@code maxLength} characters, no control or direction-override characters. Shown in task names, forms, mails and
+     * IM messages, where a line break or a control character would let a value pose as the page's own text.
+     */
+    public String requiredName(String field, int maxLength) {
+        if (!isPresent(field)) {
+            reject(field, "required", field + " is required");
+            return null;
+        }
+        return name(field, maxLength);
+    }
+
+    /** A name or a title if given: see {@link #requiredName}. */
+    public String name(String field, int maxLength) {
+        String value = text(field, maxLength);
+        if (value == null) {
+            return null;
+        }
+        // the value as sent, not stripped: a trailing line break is a line break too
+        String sent = (String) values.get(field);
+        if (LINE_BREAK.matcher(sent).find()) {
+            reject(field, "single-line", field + " must be a single line: a name or title has no line breaks");
+            return null;
+        }
+        if (NOT_IN_A_NAME.matcher(sent).find()) {
+            reject(field, "control-character", field + " must not contain control or direction-override characters");
+            return null;
+        }
+        return value;
+    }
+
+    /** Free text (a symptom, a body, a purpose): required, line breaks and tabs kept, no other control characters. */
+    public String requiredFreeText(String field, int maxLength) {
+        if (!isPresent(field)) {
+            reject(field, "required", field + " is required");
+            return null;
+        }
+        return freeText(field, maxLength);
+    }
+
+    /** Free text if given: see {@link #requiredFreeText}. */
+    public String freeText(String field, int maxLength) {
+        String value = text(field, maxLength);
+        if (value != null && NOT_IN_TEXT.matcher((String) values.get(field)).find()) {
+            reject(field, "control-character", field + " must not contain control or direction-override characters (line breaks and tabs are fine)");
+            return null;
+        }
+        return value;
     }
 
     public String requiredMatching(String field, Pattern pattern, String rule, String explanation) {

@@ -4,5 +4,7 @@ package io.commgov.vault;
 public enum Category {
     CLIENT_PERSONAL_DATA,
     FINANCE_DATA,
-    CONTRACT
+    CONTRACT,
+    /** The title and body of an announcement that was rejected (R-ANN-1): it may hold customer data or trade secrets. */
+    REJECTED_CONTENT
 }

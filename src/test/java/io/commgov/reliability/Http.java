@@ -28,9 +28,16 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String root;
+    private final Duration timeout;
 
     Http(int port) {
+        this(port, Duration.ofSeconds(60));
+    }
+
+    /** With a short {@code timeout}: a guard against a request that hangs, which then fails the test instead of stalling it. */
+    Http(int port, Duration timeout) {
         this.root = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     Answer get(String user, String path) {
@@ -42,7 +49,7 @@ final class Http {
     }
 
     Answer send(String user, String method, String path, String body, String contentType) {
-        var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
+        var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(timeout)
                 .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
@@ -57,6 +64,8 @@ final class Http {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(method, path, body, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError(method + " " + path + " got no answer within " + timeout, e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {

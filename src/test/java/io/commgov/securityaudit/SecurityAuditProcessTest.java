@@ -107,7 +107,8 @@ class SecurityAuditProcessTest {
         JsonNode content = json.readTree(report.getValue());
         assertThat(content.get("findings")).isEmpty();
         assertThat(content.get("checks").toString()).contains("audit-trail-integrity", "separation-of-duty-groups",
-                "separation-of-duty-self-approval", "failed-login-burst", "expired-account-active", "permissions-beyond-template");
+                "separation-of-duty-self-approval", "failed-login-burst", "expired-account-active", "permissions-beyond-template",
+                "operator-instance-interventions");
 
         var next = managementService.createJobQuery().processDefinitionKey("security-audit").timers().singleResult();
         assertThat(LocalDateTime.ofInstant(next.getDuedate().toInstant(), ZoneId.systemDefault()))

@@ -138,7 +138,7 @@ class SlaElementTemplatesTest {
                   <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P180D">
                     <bpmn:startEvent id="StartEvent_Requested"/>
                     <bpmn:sequenceFlow id="Flow_ToHandle" sourceRef="StartEvent_Requested" targetRef="Task_Handle"/>
-                    <bpmn:userTask id="Task_Handle" camunda:candidateGroups="it" camunda:formKey="embedded:app:handle.html"
+                    <bpmn:userTask id="Task_Handle" camunda:candidateGroups="it" camunda:formRef="Form_Demo" camunda:formRefBinding="latest"
                                    camunda:modelerTemplate="io.commgov.sla.task">
                       <bpmn:extensionElements><camunda:properties>%2$s</camunda:properties></bpmn:extensionElements>
                     </bpmn:userTask>

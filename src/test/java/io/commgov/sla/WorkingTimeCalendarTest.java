@@ -124,4 +124,42 @@ class WorkingTimeCalendarTest {
                     .hasMessageContaining("ISO-8601");
         }
     }
+
+    @Test
+    void durationsAreAtMostTenYearsWhoeverAsks() {
+        assertThat(WorkingDuration.parse("P3653D").toElapsedTime()).isEqualTo(Duration.ofDays(3653));
+        assertThat(WorkingDuration.parse("P521W").toElapsedTime()).isEqualTo(Duration.ofDays(3647));
+        assertThat(WorkingDuration.parse("PT87672H").toElapsedTime()).isEqualTo(Duration.ofDays(3653));
+        for (String tooLong : new String[] {"P3654D", "P522W", "PT87673H", "P3653DT1S", "P9999999999D", "PT9999999999M",
+                "P99999999999999999999D", "PT99999999999999999999H", "P1" + "0".repeat(40) + "D", "P521W7D"}) {
+            assertThatThrownBy(() -> WorkingDuration.parse(tooLong)).as(tooLong).isInstanceOf(WorkingDuration.OutOfBounds.class)
+                    .hasMessageContaining(tooLong.length() > WorkingDuration.MAX_LENGTH ? "at most 32 characters" : "at most P3653D");
+        }
+        assertThatThrownBy(() -> new WorkingDuration(0, 9_999_999_999L, Duration.ZERO)).isInstanceOf(WorkingDuration.OutOfBounds.class);
+        assertThatThrownBy(() -> new WorkingDuration(-1, 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLongestDurationStillHasADueDateOnBothKindsOfCalendar() {
+        var from = OffsetDateTime.parse("2026-11-24T10:00+08:00");
+        assertThat(workdays.due(from, WorkingDuration.parse("P3653D")).getYear()).isBetween(2040, 2042);
+        var roundTheClock = WorkingTimeCalendar.roundTheClock("24x7", java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(roundTheClock.due(from, WorkingDuration.parse("P3653D"))).isEqualTo(from.plusDays(3653));
+    }
+
+    /** A calendar of one minute a week stretches ten years of working time past any horizon: refused, not computed for ages. */
+    @Test
+    void aCalendarThatCannotFitTheDurationWithinItsHorizonSaysSo() {
+        var oneMinuteOnMondays = new WorkingTimeCalendar("thin", WorkingTimeCalendar.Mode.WORKING_HOURS, java.time.ZoneId.of("Asia/Shanghai"),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(9, 1), java.util.EnumSet.of(java.time.DayOfWeek.MONDAY),
+                java.util.Map.of(), java.util.Set.of());
+        var from = OffsetDateTime.parse("2026-11-24T10:00+08:00");
+        assertThat(oneMinuteOnMondays.due(from, WorkingDuration.parse("PT3M"))).isEqualTo(OffsetDateTime.parse("2026-12-14T09:01+08:00"));
+        assertThatThrownBy(() -> oneMinuteOnMondays.due(from, WorkingDuration.parse("PT87672H")))
+                .isInstanceOf(WorkingDuration.OutOfBounds.class).hasMessageContaining("within 30 years");
+        assertThatThrownBy(() -> oneMinuteOnMondays.partOf(from.toInstant(), WorkingDuration.parse("P3653D"), 0.8))
+                .isInstanceOf(WorkingDuration.OutOfBounds.class);
+        assertThatThrownBy(() -> workdays.workingTimeBetween(from.toInstant(), from.plusYears(31).toInstant()))
+                .isInstanceOf(WorkingDuration.OutOfBounds.class).hasMessageContaining("30 years");
+    }
 }

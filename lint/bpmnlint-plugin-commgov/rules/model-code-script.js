@@ -1,0 +1,1 @@
+module.exports = require('./model-code').rule('model-code-script');

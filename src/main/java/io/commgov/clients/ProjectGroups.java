@@ -1,0 +1,33 @@
+package io.commgov.clients;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.commgov.identity.Unrestricted;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/**
+ * A project group (R-CLI-1: an external client joins "the named project groups only") is a Camunda group of type
+ * {@value #GROUP_TYPE}, created by an administrator (Admin → Groups, type {@code project}) or the directory. A role
+ * group ({@code camunda-admin}, {@code it}) or a department ({@code dept-IT}) is never one.
+ */
+@Component
+class ProjectGroups {
+
+    static final String GROUP_TYPE = "project";
+
+    private final IdentityService identityService;
+
+    ProjectGroups(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** The ids among {@code groupIds} that are not project groups (unknown, or groups of another type). */
+    List<String> notProjectGroups(Collection<String> groupIds) {
+        // looked up for the engine: what the requester may read of the identity service does not narrow the check
+        return Unrestricted.asEngine(identityService, () -> groupIds.stream()
+                .filter(id -> identityService.createGroupQuery().groupId(id).groupType(GROUP_TYPE).count() == 0)
+                .distinct().toList());
+    }
+}
