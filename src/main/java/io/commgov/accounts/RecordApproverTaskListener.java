@@ -1,5 +1,6 @@
 package io.commgov.accounts;
 
+import io.commgov.validation.ProtectedVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ class RecordApproverTaskListener implements TaskListener {
         String actor = EngineContext.actor() != null ? EngineContext.actor() : task.getAssignee();
         String before = (String) task.getVariable(APPROVERS);
         String entry = task.getTaskDefinitionKey().replace("Task_", "") + ":" + actor;
-        task.setVariable(APPROVERS, before == null ? entry : before + "," + entry);
+        // approvers is read-only for everyone else: the record of who approved (ProtectedVariables)
+        ProtectedVariables.writtenByCommGov(() -> task.setVariable(APPROVERS, before == null ? entry : before + "," + entry));
     }
 }

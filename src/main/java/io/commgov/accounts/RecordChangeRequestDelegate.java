@@ -1,5 +1,6 @@
 package io.commgov.accounts;
 
+import io.commgov.validation.ProtectedVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class RecordChangeRequestDelegate implements JavaDelegate {
         var account = accounts.activeAccountOf(employeeId).orElseThrow(() -> Accounts.noActiveAccount(employeeId));
         execution.setVariable("accountId", account.getId());
         execution.setVariable("fullName", account.getFullName());
-        execution.setVariable("department", account.getDepartment());
+        ProtectedVariables.writtenByCommGov(() -> execution.setVariable("department", account.getDepartment()));
         accounts.log(account, "CHANGE_REQUESTED", (String) execution.getVariable("initiator"),
                 execution.getVariable("changeType") + " effective " + execution.getVariable("effectiveDate"),
                 execution.getProcessInstanceId());

@@ -1,5 +1,6 @@
 package io.commgov.announcements;
 
+import io.commgov.validation.ProtectedVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,6 +20,7 @@ class ReviewDecisionTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         var authentication = identityService.getCurrentAuthentication();
         String decider = authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
-        task.getExecution().setVariable("decidedBy", decider);
+        // decidedBy is read-only for everyone else: the record of the decision (ProtectedVariables)
+        ProtectedVariables.writtenByCommGov(() -> task.getExecution().setVariable("decidedBy", decider));
     }
 }

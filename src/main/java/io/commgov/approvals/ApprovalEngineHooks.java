@@ -140,7 +140,7 @@ class ApprovalEngineHooks {
     }
 
     private static String requesterOf(DelegateTask task) {
-        return task.getVariable(ApprovalTasks.INITIATOR) instanceof String s ? s : null;
+        return io.commgov.validation.Requester.of(task);
     }
 
     private static String actor() {

@@ -161,7 +161,8 @@ class TaskHolders {
             return Optional.empty();
         }
         boolean approval = isApproval(task);
-        if (approval && userId.equals(task.getVariable(ApprovalTasks.INITIATOR))) {
+        // the requester as the engine recorded the start, never a variable a task-local or transient one could shadow
+        if (approval && userId.equals(io.commgov.validation.Requester.of(task))) {
             return Optional.of(new Violation("userId", "four-eyes", userId + " asked for this request and may not hold its approval"));
         }
         List<String> groups = groupsOf(userId);

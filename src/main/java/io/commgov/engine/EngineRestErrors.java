@@ -224,6 +224,11 @@ class EngineRestErrors {
         if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "the request body is not JSON the API can read");
         }
+        // a transient value over a persisted variable of the same name (e.g. to shadow the requester for one command)
+        if (message.contains("ENGINE-17006")) {
+            return body(Response.Status.BAD_REQUEST, "InvalidRequestException", firstLine(message.substring(message.indexOf("ENGINE-17006")))
+                    + "; nothing was changed");
+        }
         if (message.contains("Cannot find serializer for value") || message.contains("Cannot deserialize object in variable")) {
             return body(Response.Status.BAD_REQUEST, "InvalidRequestException",
                     "a variable's value does not match its type: " + firstLine(message));

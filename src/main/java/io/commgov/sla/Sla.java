@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 
+import io.commgov.validation.ProtectedVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -102,7 +103,8 @@ public class Sla {
                 task.setDueDate(Date.from(open.get().dueAt()));
                 task.setFollowUpDate(Date.from(open.get().warningAt()));
                 // shown read-only in the task's form, so the person deciding sees by when
-                task.setVariableLocal(DUE_AT_VARIABLE, DUE_AT_FORMAT.format(open.get().dueAt()));
+                String dueAt = DUE_AT_FORMAT.format(open.get().dueAt());
+                ProtectedVariables.writtenByCommGov(() -> task.setVariableLocal(DUE_AT_VARIABLE, dueAt));
                 return;
             }
         }

@@ -52,7 +52,7 @@ final class ContractListeners {
     static TaskListener onAssignment(ContractRegistry registry, String contractName) {
         return (DelegateTask task) -> {
             if (contractName.equals(ApprovalContract.NAME)
-                    && FourEyes.isRequester(task.getAssignee(), (String) task.getVariable(INITIATOR))) {
+                    && FourEyes.isRequester(task.getAssignee(), Requester.of(task))) {
                 throw new ContractViolationException(List.of(new Violation("assignee", "four-eyes",
                         "the requester " + task.getAssignee() + " may not be assigned their own approval")));
             }
@@ -67,7 +67,7 @@ final class ContractListeners {
             var fields = new Fields(new HashMap<>(task.getVariables()));
             String actor = actor() != null ? actor() : task.getAssignee();
             contract.check(fields, new TaskContract.TaskContext(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-                    actor, (String) task.getVariable(INITIATOR)));
+                    actor, Requester.of(task)));
             throwIfAny(fields.violations());
         };
     }
