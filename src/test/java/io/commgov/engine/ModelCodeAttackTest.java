@@ -182,6 +182,12 @@ class ModelCodeAttackTest {
         }
     }
 
+    @Test
+    void modelsMayWriteNoneOfTheVariablesTheEngineKeepsReadOnly() {
+        assertThat(ModelCode.shipped().protectedVariables()).as("model-code.json protectedVariables")
+                .containsExactlyInAnyOrderElementsOf(io.commgov.validation.ProtectedVariables.NAMES);
+    }
+
     private Object evaluate(ProcessInstance instance, String expression) {
         return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
             ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(instance.getId());

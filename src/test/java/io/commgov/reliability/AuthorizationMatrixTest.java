@@ -69,7 +69,12 @@ class AuthorizationMatrixTest {
         probes.put("GET /api/sla (fault of emma)", user -> http.get(user, "/api/sla?processInstanceId=" + fault));
         String responseTask = taskService.createTaskQuery().processInstanceId(fault).taskDefinitionKey("Task_RespondToFault")
                 .singleResult().getId();
-        probes.put("claim fault response task (it)", user -> claimAndGiveBack(http, user, responseTask));
+        probes.put("claim fault response task (it)", user -> new Http.Answer("PROBE", "claim", null, 0, "verdict",
+                changed(http.post(user, "/engine-rest/task/" + responseTask + "/claim", "{\"userId\":\"" + user + "\"}"),
+                        () -> user.equals(taskService.createTaskQuery().taskId(responseTask).singleResult().getAssignee()),
+                        () -> taskService.setAssignee(responseTask, null))));
+        hostileRoutes(http, fault, responseTask).forEach((name, probe) -> probes.put(name, user -> new Http.Answer("PROBE", name, null,
+                0, "verdict", probe.apply(user))));
 
         var actual = new LinkedHashMap<String, Map<String, String>>();
         var odd = new ArrayList<String>();
@@ -111,8 +116,92 @@ class AuthorizationMatrixTest {
         assertThat(unexpectedRefusals).as("differences from the expected table\n" + table).isEmpty();
     }
 
+    /**
+     * Routes a hostile integrator tries around the rules (finding by finding of the security model): each probe says
+     * by the state it leaves whether the route did what it asked ({@code A}), was refused cleanly ({@code -}, a 4xx and
+     * nothing changed) or broke ({@code ?}, a 5xx); whatever it changed is undone before the next user.
+     */
+    private Map<String, Function<String, String>> hostileRoutes(Http http, String fault, String task) {
+        Map<String, Function<String, String>> routes = new LinkedHashMap<>();
+        routes.put("assign fault task to emma (not entitled)", user -> changed(http.post(user, "/engine-rest/task/" + task + "/assignee",
+                "{\"userId\":\"emma\"}"), () -> "emma".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()),
+                () -> taskService.setAssignee(task, null)));
+        routes.put("delegate fault task to emma (not entitled)", user -> changed(http.post(user, "/engine-rest/task/" + task + "/delegate",
+                "{\"userId\":\"emma\"}"), () -> "emma".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()),
+                () -> {
+                    taskService.setAssignee(task, null);
+                    taskService.setOwner(task, null);
+                }));
+        routes.put("add emma as candidate of fault task", user -> changed(http.post(user, "/engine-rest/task/" + task + "/identity-links",
+                "{\"userId\":\"emma\",\"type\":\"candidate\"}"), () -> taskService.getIdentityLinksForTask(task).stream()
+                .anyMatch(l -> "emma".equals(l.getUserId())), () -> taskService.deleteCandidateUser(task, "emma")));
+        routes.put("PUT task-local initiator of fault task", user -> changed(http.send(user, "PUT",
+                "/engine-rest/task/" + task + "/localVariables/initiator", "{\"value\":\"adam\",\"type\":\"String\"}", "application/json"),
+                () -> taskService.getVariableLocal(task, "initiator") != null, () -> taskService.removeVariableLocal(task, "initiator")));
+        routes.put("PUT process variable summary of emma's fault", user -> {
+            Object before = runtimeService.getVariable(fault, "summary");
+            return changed(http.send(user, "PUT", "/engine-rest/process-instance/" + fault + "/variables/summary",
+                    "{\"value\":\"forged\",\"type\":\"String\"}", "application/json"),
+                    () -> "forged".equals(runtimeService.getVariable(fault, "summary")), () -> runtimeService.setVariable(fault, "summary", before));
+        });
+        routes.put("comment on fault task", user -> {
+            int before = taskService.getTaskComments(task).size();
+            return changed(http.post(user, "/engine-rest/task/" + task + "/comment/create", "{\"message\":\"probe\"}"),
+                    () -> taskService.getTaskComments(task).size() > before,
+                    () -> taskService.getTaskComments(task).stream().filter(c -> "probe".equals(c.getFullMessage()))
+                            .forEach(c -> taskService.deleteTaskComment(task, c.getId())));
+        });
+        routes.put("GET /api/tasks/{id}/signers (fault task)", user -> verdict(http.get(user, "/api/tasks/" + task + "/signers")));
+        routes.put("GET history variables of emma's fault", user -> readsData(http.get(user,
+                "/engine-rest/history/variable-instance?processInstanceId=" + fault), "权限矩阵探测"));
+        routes.put("GET history details of emma's fault", user -> readsData(http.get(user,
+                "/engine-rest/history/detail?processInstanceId=" + fault), "权限矩阵探测"));
+        routes.put("submit-form fault with a forged initiator", user -> {
+            long before = startedWithForgedInitiator();
+            var answer = http.post(user, "/engine-rest/process-definition/key/fault-escalation/submit-form",
+                    "{\"variables\":{\"symptom\":{\"value\":\"伪造申请人\"},\"impactScope\":{\"value\":\"USER\"},"
+                            + "\"platformDown\":{\"value\":false,\"type\":\"Boolean\"},\"initiator\":{\"value\":\"adam\"}}}");
+            String verdict = changed(answer, () -> startedWithForgedInitiator() > before, () -> { });
+            // whatever the verdict, the probe's own request does not stay
+            removeInstancesStartedBy(historyService.createHistoricVariableInstanceQuery().variableName("symptom")
+                    .variableValueEquals("symptom", "伪造申请人").list().stream().map(v -> v.getProcessInstanceId()).toList());
+            return verdict;
+        });
+        String cleanup = historyService.findHistoryCleanupJobs().stream().findFirst().map(j -> j.getId()).orElse(null);
+        if (cleanup != null) {
+            routes.put("execute the history cleanup job", user -> verdict(http.post(user, "/engine-rest/job/" + cleanup + "/execute", null)));
+        }
+        return routes;
+    }
+
+    private long startedWithForgedInitiator() {
+        return historyService.createHistoricVariableInstanceQuery().variableName("initiator").variableValueEquals("initiator", "adam")
+                .list().stream().filter(v -> "fault-escalation".equals(v.getProcessDefinitionKey())).count();
+    }
+
+    /** A if the route did what it asked (then undone), - if it was refused with a 4xx and changed nothing, ? otherwise. */
+    private static String changed(Http.Answer answer, java.util.function.BooleanSupplier effect, Runnable undo) {
+        boolean happened = effect.getAsBoolean();
+        if (happened) {
+            undo.run();
+            return "A";
+        }
+        return answer.status() >= 200 && answer.status() < 500 ? "-" : "?";
+    }
+
+    /** A read: A if the answer carries the request's data, - if refused or filtered to nothing. */
+    private static String readsData(Http.Answer answer, String marker) {
+        if (answer.status() >= 500) {
+            return "?";
+        }
+        return answer.status() == 200 && answer.body().contains(marker) ? "A" : "-";
+    }
+
     /** A = let through (2xx, or the contract's 400 after authorization), - = refused (401/403/404 before anything ran). */
     private String verdict(Http.Answer a) {
+        if (a.method().equals("PROBE")) {
+            return a.body();
+        }
         if (a.status() >= 200 && a.status() < 300) {
             if (a.path().endsWith("/start")) {
                 try {
@@ -155,14 +244,6 @@ class AuthorizationMatrixTest {
                         + "\"impactScope\":{\"value\":\"USER\",\"type\":\"String\"},\"platformDown\":{\"value\":false,\"type\":\"Boolean\"}}}");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return json.readTree(answer.body()).get("id").asText();
-    }
-
-    private Http.Answer claimAndGiveBack(Http http, String user, String taskId) {
-        Http.Answer answer = http.post(user, "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}");
-        if (answer.status() < 300) {
-            taskService.setAssignee(taskId, null);
-        }
-        return answer;
     }
 
     private void removeInstancesStartedBy(List<String> ids) {
