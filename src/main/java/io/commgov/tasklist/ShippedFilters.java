@@ -15,7 +15,6 @@ import io.commgov.identity.Role;
 final class ShippedFilters {
 
     static final String CURRENT_USER = "${currentUser()}";
-    static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
     static final String NOW = "${now()}";
     /** Due within two working hours: two hours on the workdays calendar reach at least as far as two hours round the clock. */
     static final String TWO_WORKING_HOURS_FROM_NOW = "${sla.due('workdays', 'PT2H')}";
@@ -53,8 +52,10 @@ final class ShippedFilters {
     static final List<ShippedFilter> ALL = List.of(
             new ShippedFilter("my-tasks", "我的待办", "分配给我的任务", -10, "#c8102e",
                     q -> q.taskAssigneeExpression(CURRENT_USER), EVERYONE),
-            new ShippedFilter("group-tasks", "我的组任务", "我所在用户组可以认领、尚无人处理的任务", -9, "#1f6fb2",
-                    q -> q.taskCandidateGroupInExpression(CURRENT_USER_GROUPS).taskUnassigned(), EVERYONE),
+            // a candidate user is offered the task by name (a department head, a data owner): Camunda's candidate-user
+            // criterion covers both that and the user's candidate groups
+            new ShippedFilter("group-tasks", "我的组任务", "提供给我或我所在用户组、尚无人认领的任务", -9, "#1f6fb2",
+                    q -> q.taskCandidateUserExpression(CURRENT_USER).taskUnassigned(), EVERYONE),
             new ShippedFilter("due-soon", "即将超时", "两个工作小时内到期、由我或我的用户组处理的任务", -8, "#e8a202",
                     q -> mine(q).dueAfterExpression(NOW).dueBeforeExpression(TWO_WORKING_HOURS_FROM_NOW), EVERYONE),
             new ShippedFilter("overdue", "已超时", "已过到期时间、由我或我的用户组处理的任务", -7, "#8b0000",
@@ -67,11 +68,11 @@ final class ShippedFilters {
     private ShippedFilters() {
     }
 
-    /** Assigned to me, or offered to one of my groups (claimed or not). */
+    /** Assigned to me, or offered to me or one of my groups (claimed or not). */
     private static TaskQuery mine(TaskQuery query) {
         return query.or()
                 .taskAssigneeExpression(CURRENT_USER)
-                .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
+                .taskCandidateUserExpression(CURRENT_USER)
                 .includeAssignedTasks()
                 .endOr();
     }

@@ -36,6 +36,7 @@ class ShippedFiltersTest {
     private static final List<String> IAN = List.of("it-head", "employee", "dept-IT");
     private static final List<String> MIA = List.of("mentor", "employee", "dept-RND");
     private static final List<String> HEAD_MKT = List.of("dept-head", "dept-MKT", "employee");
+    private static final List<String> HEAD_RND = List.of("dept-head", "dept-RND", "employee");
 
     @Autowired FilterSetup filterSetup;
     @Autowired FilterService filterService;
@@ -159,6 +160,47 @@ class ShippedFiltersTest {
             assertThatThrownBy(() -> taskService.claim(review.getId(), "head-mkt")).isInstanceOf(AuthorizationException.class);
             return null;
         });
+    }
+
+    @Test
+    void aTaskOfferedToAPersonByNameIsInThatPersonsListsAndNobodyElses() {
+        // an intern's account: the head of the account's department reviews it, offered by name (candidate user)
+        ProcessInstance account = as("mia", MIA, () -> runtimeService.startProcessInstanceByKey("account-opening", Map.of(
+                "employeeId", "I-" + java.util.UUID.randomUUID().toString().substring(0, 8), "fullName", "李雷", "department", "MKT",
+                "accountType", "INTERN", "endDate", java.time.LocalDate.now().plusMonths(6).toString())));
+        // a data export of marketing's data: the owner department's head approves, offered by name
+        ProcessInstance export = as("emma", EMMA, () -> runtimeService.startProcessInstanceByKey("data-export", Map.of(
+                "dataset", "departments", "ownerDepartment", "MKT", "purpose", "年度部门通讯录核对")));
+        try {
+            List<Task> offered = List.of(
+                    taskService.createTaskQuery().processInstanceId(account.getId()).taskDefinitionKey("Task_ReviewByDeptHead").singleResult(),
+                    taskService.createTaskQuery().processInstanceId(export.getId()).taskDefinitionKey("Task_ApproveByOwnerHead").singleResult());
+            for (Task task : offered) {
+                assertThat(taskService.getIdentityLinksForTask(task.getId())).as(task.getName())
+                        .extracting(l -> l.getUserId()).contains("head-mkt");
+                assertThat(ids(run("head-mkt", HEAD_MKT, "我的组任务"))).as(task.getName()).contains(task.getId());
+                assertThat(ids(run("head-rnd", HEAD_RND, "我的组任务"))).as(task.getName()).doesNotContain(task.getId());
+                assertThat(ids(run("emma", EMMA, "我的组任务"))).as(task.getName()).doesNotContain(task.getId());
+                assertThat(ids(run("head-mkt", HEAD_MKT, "已超时"))).as(task.getName()).doesNotContain(task.getId());
+            }
+
+            // past its due date it is overdue for the person it is offered to, claimed or not
+            Task review = offered.get(0);
+            review.setDueDate(at(-1));
+            taskService.saveTask(review);
+            assertThat(ids(run("head-mkt", HEAD_MKT, "已超时"))).contains(review.getId());
+            assertThat(ids(run("head-rnd", HEAD_RND, "已超时"))).doesNotContain(review.getId());
+            as("head-mkt", HEAD_MKT, () -> {
+                taskService.claim(review.getId(), "head-mkt");
+                return null;
+            });
+            assertThat(ids(run("head-mkt", HEAD_MKT, "我的待办"))).contains(review.getId());
+            assertThat(ids(run("head-mkt", HEAD_MKT, "我的组任务"))).doesNotContain(review.getId());
+            assertThat(ids(run("head-mkt", HEAD_MKT, "已超时"))).contains(review.getId());
+        } finally {
+            runtimeService.deleteProcessInstance(account.getId(), "test done");
+            runtimeService.deleteProcessInstance(export.getId(), "test done");
+        }
     }
 
     @Test
