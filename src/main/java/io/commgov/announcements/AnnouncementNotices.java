@@ -10,16 +10,14 @@ class AnnouncementNotices {
 
     private final Notifier notifier;
     private final People people;
-    private final ContentScreen screen;
 
-    AnnouncementNotices(Notifier notifier, People people, ContentScreen screen) {
+    AnnouncementNotices(Notifier notifier, People people) {
         this.notifier = notifier;
         this.people = people;
-        this.screen = screen;
     }
 
     /** The subject names the title with customer data masked: the delivery record keeps subjects. */
     void tellAuthor(Submission s, String subject, String text) {
-        people.emailOf(s.author()).ifPresent(address -> notifier.email(address, subject + "：" + screen.maskCustomerData(s.title()), text));
+        people.emailOf(s.author()).ifPresent(address -> notifier.email(address, subject + "：" + ContentScreen.masked(s.title()), text));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AnnouncementStartContract implements StartContract {
 
+    static final int MAX_TITLE = 200;
     static final int MAX_BODY = 10_000;
 
     private final IdentityLookups identity;
@@ -26,7 +27,7 @@ class AnnouncementStartContract implements StartContract {
     @Override
     public void check(Fields f) {
         String contentClass = f.requiredOneOf("contentClass", "ANNOUNCEMENT", "WORK", "DAILY");
-        f.requiredName("title", 200);
+        f.requiredName("title", MAX_TITLE);
         f.requiredFreeText("body", MAX_BODY);
         List<String> audience = f.list("audience", "WORK".equals(contentClass));
         if (audience.size() > 50) {

@@ -30,12 +30,10 @@ class Announcements {
 
     private final JdbcTemplate jdbc;
     private final EncryptedStore store;
-    private final ContentScreen screen;
 
-    Announcements(JdbcTemplate jdbc, EncryptedStore store, ContentScreen screen) {
+    Announcements(JdbcTemplate jdbc, EncryptedStore store) {
         this.jdbc = jdbc;
         this.store = store;
-        this.screen = screen;
     }
 
     /** A published announcement: its content in clear, it is public now. */
@@ -46,7 +44,7 @@ class Announcements {
     /** A rejected announcement: the content sealed, the row with the masked title only. */
     void recordRejected(Submission s, Status status, String screenVerdict, String reasons, String decidedBy) {
         String record = store.put(Category.REJECTED_CONTENT, s.title() + "\n" + s.body());
-        insert(s, screen.maskCustomerData(s.title()), "", record, status, screenVerdict, reasons, decidedBy);
+        insert(s, ContentScreen.masked(s.title()), "", record, status, screenVerdict, reasons, decidedBy);
     }
 
     private void insert(Submission s, String title, String body, String contentRecord, Status status, String screenVerdict,
@@ -74,7 +72,7 @@ class Announcements {
         }
         String record = store.put(Category.REJECTED_CONTENT, rows.get(0)[0] + "\n" + rows.get(0)[1]);
         jdbc.update("UPDATE cg_announcement SET title = ?, body = '', content_record = ? WHERE process_instance_id = ?",
-                screen.maskCustomerData(rows.get(0)[0]), record, processInstanceId);
+                ContentScreen.masked(rows.get(0)[0]), record, processInstanceId);
         return true;
     }
 

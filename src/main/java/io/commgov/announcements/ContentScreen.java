@@ -69,10 +69,6 @@ public class ContentScreen {
     }
 
     /** The text with every customer-data pattern (a single e-mail address too) and every long number masked. */
-    public String maskCustomerData(String text) {
-        return masked(text);
-    }
-
     static String masked(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -41,7 +41,7 @@ class ScreenWordController {
             .toArray(String[]::new);
 
     /** A dry run screens what an announcement may hold, no more (the start contract's bounds). */
-    static final int MAX_TITLE = 200;
+    static final int MAX_TITLE = AnnouncementStartContract.MAX_TITLE;
     static final int MAX_BODY = AnnouncementStartContract.MAX_BODY;
 
     private final ScreenWords words;

@@ -64,7 +64,6 @@ class ApprovalEngineHooks {
 
     /** On creating any user task: a candidate user who is away is replaced by their substitute. */
     void substituteCandidates(DelegateTask task) {
-        String requester = requesterOf(task);
         boolean hasGroup = task.getCandidates().stream().anyMatch(c -> c.getGroupId() != null);
         List<IdentityLink> candidates = new ArrayList<>(task.getCandidates());
         for (IdentityLink candidate : candidates) {
@@ -76,7 +75,8 @@ class ApprovalEngineHooks {
             if (substitute.isEmpty()) {
                 continue;
             }
-            if (conflicts(substitute.get(), requester)) {
+            // the requester is looked up only when someone is away: it costs a history read
+            if (conflicts(substitute.get(), io.commgov.validation.Requester.of(task))) {
                 // four-eyes: the substitute may not decide this request; the task stays with its group (or with the absent user)
                 if (hasGroup) {
                     withdrawOffer(task, absent);
@@ -100,7 +100,7 @@ class ApprovalEngineHooks {
         if (substitute.isEmpty()) {
             return;
         }
-        if (conflicts(substitute.get(), requesterOf(task))) {
+        if (conflicts(substitute.get(), io.commgov.validation.Requester.of(task))) {
             task.setAssignee(null);
             substitutes.recorded(absent, null, task.getId(), task.getName(), task.getProcessInstanceId(), FALLBACK, actor());
             return;
@@ -139,9 +139,6 @@ class ApprovalEngineHooks {
         return substitute.equals(requester) || substitutes.activeFor(substitute).isPresent();
     }
 
-    private static String requesterOf(DelegateTask task) {
-        return io.commgov.validation.Requester.of(task);
-    }
 
     private static String actor() {
         var commandContext = Context.getCommandContext();

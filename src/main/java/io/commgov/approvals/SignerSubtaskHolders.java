@@ -1,10 +1,7 @@
 package io.commgov.approvals;
 
-import java.util.List;
 import java.util.function.Supplier;
 
-import io.commgov.validation.ContractViolationException;
-import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -51,7 +48,7 @@ class SignerSubtaskHolders extends DefaultAuthorizationProvider {
         if (IdentityLinkType.CANDIDATE.equals(type)) {
             String signer = signerOf(task);
             if (signer != null) {
-                throw refused("candidate", "group " + groupId + " may not be offered the signature of " + signer);
+                throw ApprovalTasks.invalid("candidate", TaskHolders.NOT_ENTITLED, "group " + groupId + " may not be offered the signature of " + signer);
             }
         }
         return super.newTaskGroupIdentityLink(task, groupId, type);
@@ -65,7 +62,7 @@ class SignerSubtaskHolders extends DefaultAuthorizationProvider {
         if (signer == null || signer.equals(userId) || substitutes.get().activeFor(signer).filter(userId::equals).isPresent()) {
             return;
         }
-        throw refused(field, userId + " may not hold task '" + task.getName() + "': it is the signature of " + signer
+        throw ApprovalTasks.invalid(field, TaskHolders.NOT_ENTITLED, userId + " may not hold task '" + task.getName() + "': it is the signature of " + signer
                 + ", added to the approval by name; only " + signer + " (or their active substitute) signs it");
     }
 
@@ -76,9 +73,5 @@ class SignerSubtaskHolders extends DefaultAuthorizationProvider {
         }
         return jdbc.get().queryForList("select user_id from cg_approval_signer where subtask_id = ?", String.class, task.getId())
                 .stream().findFirst().orElse(null);
-    }
-
-    private static ContractViolationException refused(String field, String message) {
-        return new ContractViolationException(List.of(new Violation(field, TaskHolders.NOT_ENTITLED, message)));
     }
 }

@@ -209,9 +209,12 @@ class Signers {
                 return false;
             }
             var request = historyService.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            var initiator = historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                    .variableName(ApprovalTasks.INITIATOR).list().stream().filter(v -> v.getTaskId() == null).findFirst();
-            return (request != null && user.equals(request.getStartUserId())) || initiator.map(v -> user.equals(v.getValue())).orElse(false);
+            if (request != null && user.equals(request.getStartUserId())) {
+                return true;
+            }
+            return historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                    .variableName(ApprovalTasks.INITIATOR).list().stream().filter(v -> v.getTaskId() == null).findFirst()
+                    .map(v -> user.equals(v.getValue())).orElse(false);
         });
         if (!maySee) {
             throw new OperationRefused(403, user + " may not see task " + taskId

@@ -133,7 +133,7 @@ class Substitutes {
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(value);
-            if (time.getYear() < 1900 || time.getYear() > 9999) {
+            if (time.getYear() < io.commgov.validation.Bounds.FIRST_YEAR || time.getYear() > io.commgov.validation.Bounds.LAST_YEAR) {
                 throw ApprovalTasks.invalid(field, "date-range", field + " must lie between the years 1900 and 9999");
             }
             return time.toInstant();

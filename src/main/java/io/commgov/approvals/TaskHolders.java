@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.commgov.identity.Role;
 import io.commgov.identity.Unrestricted;
-import io.commgov.validation.ContractViolationException;
 import io.commgov.validation.Violation;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -70,8 +69,11 @@ class TaskHolders {
                 groups.add(link.getGroupId());
             }
         });
-        users.forEach(user -> jdbc.update("insert into cg_task_holder (task_id, user_id) values (?, ?)", task.getId(), user));
-        groups.forEach(group -> jdbc.update("insert into cg_task_holder (task_id, group_id) values (?, ?)", task.getId(), group));
+        // one round trip per kind, however many candidates the model names
+        jdbc.batchUpdate("insert into cg_task_holder (task_id, user_id) values (?, ?)",
+                users.stream().map(user -> new Object[] {task.getId(), user}).toList());
+        jdbc.batchUpdate("insert into cg_task_holder (task_id, group_id) values (?, ?)",
+                groups.stream().map(group -> new Object[] {task.getId(), group}).toList());
         if (users.isEmpty() && groups.isEmpty()) {
             // a task offered to nobody: the row says so, so the model's expressions are not read again later
             jdbc.update("insert into cg_task_holder (task_id) values (?)", task.getId());
@@ -86,7 +88,7 @@ class TaskHolders {
     /** On assigning (set assignee, claim, delegate, resolve, transfer, substitute routing): the new assignee must be entitled. */
     void requireEntitledAssignee(DelegateTask task) {
         refusal(task, task.getAssignee()).ifPresent(reason -> {
-            throw refused("assignee", reason.rule(), task.getAssignee() + " may not hold task '" + task.getName() + "': " + reason.message());
+            throw ApprovalTasks.invalid("assignee", reason.rule(), task.getAssignee() + " may not hold task '" + task.getName() + "': " + reason.message());
         });
     }
 
@@ -100,7 +102,7 @@ class TaskHolders {
         var ownerChange = entity.getPropertyChanges().get(TaskEntity.OWNER);
         if (ownerChange != null && task.getOwner() != null) {
             refusal(task, task.getOwner()).ifPresent(reason -> {
-                throw refused("owner", reason.rule(), task.getOwner() + " may not own task '" + task.getName() + "': " + reason.message());
+                throw ApprovalTasks.invalid("owner", reason.rule(), task.getOwner() + " may not own task '" + task.getName() + "': " + reason.message());
             });
         }
         var cache = Context.getCommandContext().getDbEntityManager();
@@ -111,12 +113,15 @@ class TaskHolders {
             }
             if (link.getUserId() != null) {
                 refusal(task, link.getUserId()).ifPresent(reason -> {
-                    throw refused("candidate", reason.rule(), link.getUserId() + " may not be offered task '" + task.getName() + "': "
+                    throw ApprovalTasks.invalid("candidate", reason.rule(), link.getUserId() + " may not be offered task '" + task.getName() + "': "
                             + reason.message());
                 });
-            } else if (!entitled(task).groups().contains(link.getGroupId())) {
-                throw refused("candidate", NOT_ENTITLED, "group " + link.getGroupId() + " may not be offered task '" + task.getName()
-                        + "': its model offers it to " + describe(entitled(task)));
+            } else {
+                Entitled entitled = entitled(task);
+                if (!entitled.groups().contains(link.getGroupId())) {
+                    throw ApprovalTasks.invalid("candidate", NOT_ENTITLED, "group " + link.getGroupId() + " may not be offered task '" + task.getName()
+                            + "': its model offers it to " + describe(entitled));
+                }
             }
         }
         String actor = actor();
@@ -130,7 +135,7 @@ class TaskHolders {
             return;
         }
         refusal(task, actor).ifPresent(reason -> {
-            throw refused("actor", reason.rule(), actor + " may not work on task '" + task.getName() + "': " + reason.message());
+            throw ApprovalTasks.invalid("actor", reason.rule(), actor + " may not work on task '" + task.getName() + "': " + reason.message());
         });
     }
 
@@ -142,17 +147,12 @@ class TaskHolders {
             return;
         }
         if (isOperator() && isApproval(task)) {
-            throw refused("actor", "operator-not-approver", actor + " operates the platform and decides no approval: task '"
+            throw ApprovalTasks.invalid("actor", "operator-not-approver", actor + " operates the platform and decides no approval: task '"
                     + task.getName() + "' is decided by " + describe(entitled(task)));
         }
         refusal(task, actor).ifPresent(reason -> {
-            throw refused("actor", reason.rule(), actor + " may not complete task '" + task.getName() + "': " + reason.message());
+            throw ApprovalTasks.invalid("actor", reason.rule(), actor + " may not complete task '" + task.getName() + "': " + reason.message());
         });
-    }
-
-    /** Whether {@code userId} may hold the task: no reason against it. */
-    boolean mayHold(DelegateTask task, String userId) {
-        return refusal(task, userId).isEmpty();
     }
 
     /** Why {@code userId} may not hold the task, or nothing when they may (or when there is nobody). */
@@ -265,9 +265,5 @@ class TaskHolders {
             parts.add("groups " + entitled.groups());
         }
         return parts.isEmpty() ? "nobody by name" : String.join(" and ", parts);
-    }
-
-    private static ContractViolationException refused(String field, String rule, String message) {
-        return new ContractViolationException(List.of(new Violation(field, rule, message)));
     }
 }

@@ -55,7 +55,7 @@ class ClientOnboardingStartContract implements StartContract {
             f.reject("projectGroups", "max-size", "projectGroups may name at most 20 groups (got " + groups.size() + ")");
         } else if (groups.stream().allMatch(g -> GROUP.matcher(g).matches())) {
             // R-CLI-1: project groups only; a role or department group would hand the client its powers
-            List<String> others = groups.isEmpty() ? List.of() : projectGroups.notProjectGroups(groups);
+            List<String> others = projectGroups.notProjectGroups(groups);
             if (!others.isEmpty()) {
                 f.reject("projectGroups", "project-group", "projectGroups must name project groups (groups of type '"
                         + ProjectGroups.GROUP_TYPE + "'); these are not: " + String.join(", ", others));

@@ -2,9 +2,12 @@ package io.commgov.clients;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.commgov.identity.Unrestricted;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +29,14 @@ class ProjectGroups {
     /** The ids among {@code groupIds} that are not project groups (unknown, or groups of another type). */
     List<String> notProjectGroups(Collection<String> groupIds) {
         // looked up for the engine: what the requester may read of the identity service does not narrow the check
-        return Unrestricted.asEngine(identityService, () -> groupIds.stream()
-                .filter(id -> identityService.createGroupQuery().groupId(id).groupType(GROUP_TYPE).count() == 0)
-                .distinct().toList());
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        // one query for the whole list
+        return Unrestricted.asEngine(identityService, () -> {
+            Set<String> projects = identityService.createGroupQuery().groupIdIn(groupIds.toArray(String[]::new)).groupType(GROUP_TYPE)
+                    .list().stream().map(Group::getId).collect(Collectors.toSet());
+            return groupIds.stream().filter(id -> !projects.contains(id)).distinct().toList();
+        });
     }
 }

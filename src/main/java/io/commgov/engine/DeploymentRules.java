@@ -18,7 +18,8 @@ class DeploymentRules extends BpmnParse {
 
     private final int minimumRetentionDays;
     private final List<ModelRule> moreRules;
-    private final ModelCodeRules modelCode = new ModelCodeRules(ModelCode.shipped());
+    // stateless: one for every parse
+    private static final ModelCodeRules MODEL_CODE = new ModelCodeRules(ModelCode.shipped());
 
     DeploymentRules(BpmnParser parser, int minimumRetentionDays, List<ModelRule> moreRules) {
         super(parser);
@@ -33,7 +34,7 @@ class DeploymentRules extends BpmnParse {
             checkRetention(processElement, definition);
             checkReadableIds(processElement);
             checkUserTasks(processElement);
-            modelCode.check(processElement, this::addError);
+            MODEL_CODE.check(processElement, this::addError);
             moreRules.forEach(rule -> rule.check(processElement, this::addError));
         }
         return definition;
@@ -46,7 +47,7 @@ class DeploymentRules extends BpmnParse {
             for (Element element : rootElement.elements()) {
                 boolean processOrDiagram = "process".equals(element.getTagName()) || !BpmnParser.BPMN20_NS.equals(element.getUri());
                 if (!processOrDiagram) {
-                    modelCode.check(element, this::addError);
+                    MODEL_CODE.check(element, this::addError);
                 }
             }
         }

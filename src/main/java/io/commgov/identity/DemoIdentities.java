@@ -76,6 +76,10 @@ class DemoIdentities implements ApplicationRunner {
         for (Department d : Department.values()) {
             identitySetup.ensureGroup(d.groupId(), d.displayName(), Departments.GROUP_TYPE);
         }
+        // the client start form's project groups (R-CLI-1): groups of type "project", as clients.ProjectGroups reads them
+        identitySetup.ensureGroup("proj-alpha", "项目 Alpha", "project");
+        identitySetup.ensureGroup("proj-beta", "项目 Beta", "project");
+        identitySetup.ensureGroup("proj-gamma", "项目 Gamma", "project");
         int created = 0;
         for (DemoUser demo : users()) {
             employees.link(demo.employeeId(), demo.id());

@@ -74,8 +74,9 @@ class ModelChanges {
             throw new ProcessEngineException("no active model-change process to approve deployment " + deployment.deploymentId()
                     + "; nothing was deployed");
         }
+        String changesSm3 = sm3(changes);
         jdbc.update("INSERT INTO cg_model_change (deployment_id, deployed_by, changes_sm3, submitted_at) VALUES (?, ?, ?, ?)",
-                deployment.deploymentId(), deployment.deployedBy(), sm3(changes), new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                deployment.deploymentId(), deployment.deployedBy(), changesSm3, new Timestamp(ClockUtil.getCurrentTime().getTime()));
         STARTING.set(deployment.deploymentId());
         String instanceId;
         try {
@@ -89,7 +90,7 @@ class ModelChanges {
         audit.record(new AuditEvent(deployment.deployedBy(), "model-change.submitted", "deployment", deployment.deploymentId(),
                 Outcome.SUCCESS, "subject=" + subject + "; processInstanceId=" + instanceId + "; held suspended="
                 + deployment.processes().stream().map(DeploymentAwaitsApproval.DeployedProcess::definitionId).toList()
-                + "; changes sm3=" + sm3(changes)));
+                + "; changes sm3=" + changesSm3));
     }
 
     /** Whether {@code model-change} is being started for a deployment right now (not by hand). */

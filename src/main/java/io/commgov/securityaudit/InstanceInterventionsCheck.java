@@ -42,6 +42,8 @@ class InstanceInterventionsCheck implements SecurityCheck {
         return Unrestricted.lookup(() -> {
             var findings = new ArrayList<Finding>();
             var seen = new java.util.HashSet<String>();
+            var operators = identityService.createUserQuery().memberOfGroup(Role.CAMUNDA_ADMIN.groupId()).list().stream()
+                    .map(org.camunda.bpm.engine.identity.User::getId).collect(java.util.stream.Collectors.toSet());
             for (String operation : OPERATIONS) {
                 var entries = historyService.createUserOperationLogQuery().entityType(EntityTypes.PROCESS_INSTANCE).operationType(operation)
                         .afterTimestamp(Date.from(period.from())).beforeTimestamp(Date.from(period.to())).list();
@@ -49,8 +51,7 @@ class InstanceInterventionsCheck implements SecurityCheck {
                     if (entry.getUserId() == null || (entry.getOperationId() != null && !seen.add(entry.getOperationId()))) {
                         continue;
                     }
-                    boolean operator = identityService.createUserQuery().userId(entry.getUserId())
-                            .memberOfGroup(Role.CAMUNDA_ADMIN.groupId()).count() > 0;
+                    boolean operator = operators.contains(entry.getUserId());
                     String reason = entry.getAnnotation() != null ? entry.getAnnotation() : "no reason given";
                     findings.add(new Finding(name(), entry.getUserId(), (operator ? "the platform operator " : "") + entry.getUserId()
                             + " did " + operation + " on " + entry.getProcessDefinitionKey() + " " + entry.getProcessInstanceId()

@@ -50,10 +50,9 @@ final class RequestDetails {
                 execution.setVariable(DEPARTMENT, departmentOf(initiator));
             }
             Object given = execution.getVariable(SUMMARY);
-            if (given == null) {
-                execution.setVariable(SUMMARY, shorten(summaryOf(execution, summaryExpression, processName)));
-            } else if (!given.toString().equals(shorten(given.toString()))) {
-                execution.setVariable(SUMMARY, shorten(given.toString()));
+            String summary = shorten(given == null ? summaryOf(execution, summaryExpression, processName) : given.toString());
+            if (given == null || !summary.equals(given.toString())) {
+                execution.setVariable(SUMMARY, summary);
             }
         };
     }
