@@ -184,6 +184,16 @@ class ModelChangeProcessTest {
         assertThat(latest(key).isSuspended()).isTrue();
         assertThat(audit("model-change.four-eyes.refused", deploymentId)).hasSize(3).allSatisfy(e -> assertThat(e.actor()).isEqualTo("peter"));
 
+        // nor through Tasklist's form route, nor as a delegate
+        var submit = api.post("peter", "/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", Map.of("approved", Api.var(true, "Boolean"))));
+        assertThat(submit.getStatusCode()).as(submit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(submit.getBody()).contains("four-eyes");
+        var delegate = api.post("paula", "/engine-rest/task/" + taskId + "/delegate", Map.of("userId", "peter"));
+        assertThat(delegate.getStatusCode()).as(delegate.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).as("still nobody's").isNull();
+        assertThat(latest(key).isSuspended()).isTrue();
+
         // nor can a task holder rewrite what the approver is shown
         var rewrite = api.put("peter", "/engine-rest/task/" + taskId + "/variables/changes", Api.var("无改动", "String"));
         if (rewrite.getStatusCode().is2xxSuccessful()) {
